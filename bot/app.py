@@ -1,0 +1,184 @@
+"""The aiohttp app factory: routes, Bot Framework adapter, database, scheduler and delivery."""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.schema import Activity
+
+from bot.connector import ConnectorClient, token_source
+from bot.delivery import DeliveryWorker
+from bot.handler import DagritmeBot
+from bot.scheduler import Rhythm
+from bot.settings import Settings
+from dialogs.dispatch import Dispatcher
+from domain.clock import Clock, SystemClock
+from storage.db import Database
+
+logger = logging.getLogger(__name__)
+
+SERVICES: web.AppKey[Services] = web.AppKey("services")
+
+
+@dataclass
+class AdapterConfig:
+    """The configuration object the Bot Framework SDK reads its credentials from."""
+
+    APP_ID: str
+    APP_PASSWORD: str
+    APP_TYPE: str
+    APP_TENANTID: str
+
+
+@dataclass
+class Services:
+    """Everything the routes share, built once per app."""
+
+    settings: Settings
+    clock: Clock
+    db: Database
+    connector: ConnectorClient
+    adapter: CloudAdapter
+    bot: DagritmeBot
+    dispatcher: Dispatcher
+    worker: DeliveryWorker
+    rhythm: Rhythm
+
+
+def build_services(settings: Settings, *, clock: Clock | None = None) -> Services:
+    """Wire the parts of one running bot."""
+    clock = clock or SystemClock()
+    db = Database.from_url(settings.database_url)
+    connector = ConnectorClient(token_source(settings))
+    worker = DeliveryWorker(
+        db,
+        connector,
+        clock,
+        max_attempts=settings.delivery_max_attempts,
+        batch=settings.delivery_batch,
+    )
+    dispatcher = Dispatcher(db, on_outbox=worker.wake)
+    auth = ConfigurationBotFrameworkAuthentication(
+        AdapterConfig(
+            APP_ID=settings.app_id,
+            APP_PASSWORD=settings.app_password,
+            # Local mode has no app id; the SDK accepts that only for the MultiTenant type.
+            APP_TYPE=settings.app_type if settings.app_id else "MultiTenant",
+            APP_TENANTID=settings.app_tenant_id,
+        )
+    )
+    adapter = CloudAdapter(auth)
+    bot = DagritmeBot(dispatcher, connector, clock, allowed_tenants=settings.tenant_allow_list)
+    return Services(
+        settings=settings,
+        clock=clock,
+        db=db,
+        connector=connector,
+        adapter=adapter,
+        bot=bot,
+        dispatcher=dispatcher,
+        worker=worker,
+        rhythm=Rhythm(db, worker, clock),
+    )
+
+
+def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Application:
+    """The web application serving /api/messages and /healthz."""
+    app = web.Application(client_max_size=settings.max_request_bytes)
+    services = build_services(settings, clock=clock)
+    app[SERVICES] = services
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    if settings.scheduler:
+        app.on_startup.append(_start_rhythm)
+    app.on_cleanup.append(_close)
+    return app
+
+
+async def _start_rhythm(app: web.Application) -> None:
+    await app[SERVICES].rhythm.start()
+
+
+async def _close(app: web.Application) -> None:
+    services = app[SERVICES]
+    await services.rhythm.stop()
+    await services.connector.close()
+    await services.db.close()
+
+
+def _problem(status: int, reason: str) -> web.Response:
+    return web.json_response({"error": reason}, status=status)
+
+
+def validate_activity(body: Any) -> str | None:
+    """Why an incoming body is not an activity we can handle, or None when it is."""
+    if not isinstance(body, dict):
+        return "the body must be a JSON object"
+    if not isinstance(body.get("type"), str) or not body["type"]:
+        return "'type' is required"
+    for field in ("conversation", "from", "recipient"):
+        value = body.get(field)
+        if not isinstance(value, dict) or not isinstance(value.get("id"), str) or not value["id"]:
+            return f"'{field}.id' is required"
+    service_url = body.get("serviceUrl")
+    if not isinstance(service_url, str) or not service_url.startswith(("https://", "http://")):
+        return "'serviceUrl' must be an http(s) URL"
+    for field in ("text", "locale", "id", "replyToId", "channelId"):
+        if field in body and body[field] is not None and not isinstance(body[field], str):
+            return f"'{field}' must be a string"
+    for field in ("channelData", "value"):
+        if field in body and body[field] is not None and not isinstance(body[field], dict):
+            return f"'{field}' must be an object"
+    for field in ("entities", "membersAdded", "membersRemoved", "attachments"):
+        if field in body and body[field] is not None:
+            items = body[field]
+            if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+                return f"'{field}' must be a list of objects"
+    return None
+
+
+async def messages(request: web.Request) -> web.StreamResponse:
+    """POST /api/messages: validate, authenticate (through the SDK), then handle."""
+    services = request.app[SERVICES]
+    if request.content_type != "application/json":
+        return _problem(415, "expected application/json")
+    try:
+        raw = await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        return _problem(413, "request too large")
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return _problem(400, "malformed JSON")
+    problem = validate_activity(body)
+    if problem:
+        return _problem(400, problem)
+    try:
+        activity = Activity().deserialize(body)
+    except (ValueError, TypeError, AttributeError, KeyError):
+        return _problem(400, "not a Bot Framework activity")
+    auth_header = request.headers.get("Authorization", "")
+    try:
+        response = await services.adapter.process_activity(
+            auth_header, activity, services.bot.on_turn
+        )
+    except PermissionError:
+        return _problem(401, "unauthorized")
+    if response is not None:
+        return web.json_response(response.body, status=response.status)
+    return web.Response(status=200)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """GET /healthz: is the process up and does the database answer."""
+    services = request.app[SERVICES]
+    database = await services.db.ping()
+    return web.json_response(
+        {"status": "ok" if database else "degraded", "database": database},
+        status=200 if database else 503,
+    )

@@ -1,0 +1,87 @@
+"""The `dagritme` command: serve, db upgrade, tick."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+
+from pydantic import ValidationError
+
+from bot.settings import ConfigError, Settings
+
+logger = logging.getLogger(__name__)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dagritme", description="Dagritme Teams bot")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="serve the bot on /api/messages")
+    serve.add_argument("--host", help="address to bind (default DAGRITME_HOST or 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default DAGRITME_PORT or 3978)")
+
+    db = commands.add_parser("db", help="database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="apply all migrations")
+
+    tick = commands.add_parser("tick", help="run once everything that is due, then exit")
+    tick.add_argument(
+        "--at",
+        type=_instant,
+        help="the instant to run at, ISO 8601 (local Europe/Amsterdam time when no offset)",
+    )
+    return parser
+
+
+def _instant(value: str) -> datetime:
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 date-time: {value!r}") from exc
+
+
+def configure_logging(level: str) -> None:
+    """Plain logs on a terminal; ids and event names only, never pupil text."""
+    logging.basicConfig(
+        level=level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script and of `python -m bot`."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        names = ", ".join(str(err["loc"][0]) for err in exc.errors() if err["loc"])
+        print(f"dagritme: invalid configuration: {names}\n{exc}", file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level)
+    try:
+        if args.command == "serve":
+            from bot.server import serve
+
+            host = args.host or settings.host
+            port = args.port or settings.port
+            settings.check_serving(host)
+            serve(settings, host=host, port=port)
+        elif args.command == "db":
+            from storage.db import upgrade
+
+            upgrade(settings.database_url)
+            print("database is up to date")
+        elif args.command == "tick":
+            from bot.tick import tick
+
+            summary = asyncio.run(tick(settings, at=args.at))
+            print(summary)
+    except ConfigError as exc:
+        print(f"dagritme: {exc}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,67 @@
+"""The in-process scheduler: every half minute it asks what is due and wakes the worker."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from datetime import UTC
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.delivery import DeliveryWorker
+from dialogs.schedule import enqueue_due
+from domain.clock import Clock
+from storage.db import Database
+
+logger = logging.getLogger(__name__)
+
+
+class Rhythm:
+    """Runs the planning pass on a timer and the delivery worker in the background."""
+
+    def __init__(
+        self, db: Database, worker: DeliveryWorker, clock: Clock, *, interval: float = 30.0
+    ) -> None:
+        self.db = db
+        self.worker = worker
+        self.clock = clock
+        self.interval = interval
+        self._scheduler: AsyncIOScheduler | None = None
+        self._worker_task: asyncio.Task[None] | None = None
+
+    async def plan(self) -> None:
+        """One planning pass; wakes the worker when it wrote anything."""
+        try:
+            planned = await enqueue_due(self.db, self.clock.now())
+        except Exception:  # the next pass retries; never let the timer die
+            logger.exception("planning pass failed")
+            return
+        if planned.created:
+            self.worker.wake()
+
+    async def start(self) -> None:
+        """Catch up at once (a restart at 09:20 still sends the day start), then every interval."""
+        self._worker_task = asyncio.create_task(self.worker.run_forever(), name="delivery")
+        await self.plan()
+        self._scheduler = AsyncIOScheduler(timezone=UTC)
+        self._scheduler.add_job(
+            self.plan,
+            "interval",
+            seconds=self.interval,
+            max_instances=1,
+            coalesce=True,
+            id="plan",
+        )
+        self._scheduler.start()
+
+    async def stop(self) -> None:
+        """Stop the timer and the worker."""
+        if self._scheduler is not None:
+            self._scheduler.shutdown(wait=False)
+            self._scheduler = None
+        if self._worker_task is not None:
+            self._worker_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._worker_task
+            self._worker_task = None

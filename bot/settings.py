@@ -1,0 +1,84 @@
+"""All configuration, read once from the environment or `.env` by the app factory."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/dagritme.sqlite3"
+
+
+class ConfigError(ValueError):
+    """A refused configuration; the message names the variable to fix."""
+
+
+class Settings(BaseSettings):
+    """Dagritme settings. Bot Framework names as Microsoft documents them, the rest `DAGRITME_*`."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    database_url: str = Field(DEFAULT_DATABASE_URL, alias="DATABASE_URL")
+
+    app_id: str = Field("", alias="MicrosoftAppId")
+    app_password: str = Field("", alias="MicrosoftAppPassword")
+    app_type: Literal["SingleTenant", "MultiTenant", "UserAssignedMSI"] = Field(
+        "SingleTenant", alias="MicrosoftAppType"
+    )
+    app_tenant_id: str = Field("", alias="MicrosoftAppTenantId")
+
+    host: str = Field("127.0.0.1", alias="DAGRITME_HOST")
+    port: int = Field(3978, alias="DAGRITME_PORT", ge=1, le=65535)
+    allowed_tenants: str = Field("", alias="DAGRITME_ALLOWED_TENANTS")
+    max_request_bytes: int = Field(256 * 1024, alias="DAGRITME_MAX_REQUEST_BYTES", ge=1024)
+    demo: bool = Field(True, alias="DAGRITME_DEMO")
+    scheduler: bool = Field(True, alias="DAGRITME_SCHEDULER")
+    delivery_max_attempts: int = Field(6, alias="DAGRITME_DELIVERY_MAX_ATTEMPTS", ge=1, le=50)
+    delivery_batch: int = Field(50, alias="DAGRITME_DELIVERY_BATCH", ge=1, le=1000)
+    log_level: str = Field("INFO", alias="DAGRITME_LOG_LEVEL")
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_driver(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError(
+                "DATABASE_URL must start with sqlite+aiosqlite:// or postgresql+asyncpg://"
+            )
+        return value
+
+    @property
+    def authenticated(self) -> bool:
+        """Whether incoming requests are checked by the Bot Framework (an app id is set)."""
+        return bool(self.app_id)
+
+    @property
+    def tenant_allow_list(self) -> frozenset[str]:
+        """Tenants whose activities are accepted; empty means every tenant."""
+        parts = self.allowed_tenants.split(",")
+        return frozenset(part.strip().lower() for part in parts if part.strip())
+
+    def check_serving(self, host: str) -> None:
+        """Refuse a config that must not serve: unauthenticated off loopback, half a login."""
+        if self.app_id and not self.app_password and self.app_type != "UserAssignedMSI":
+            raise ConfigError("MicrosoftAppPassword is required when MicrosoftAppId is set")
+        if self.app_id and self.app_type != "MultiTenant" and not self.app_tenant_id:
+            raise ConfigError(f"MicrosoftAppTenantId is required for {self.app_type} bots")
+        if not self.authenticated and not _is_loopback(host):
+            raise ConfigError(
+                f"refusing to listen on {host} without MicrosoftAppId: "
+                "unauthenticated local mode binds to loopback only (set MicrosoftAppId, "
+                "MicrosoftAppPassword and MicrosoftAppTenantId, or DAGRITME_HOST=127.0.0.1)"
+            )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

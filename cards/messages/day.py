@@ -1,0 +1,145 @@
+"""Texts of the coordinator and mentor side of the daily rhythm: settings, pause, alerts."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "help.instellingen": {
+        "nl": "**instellingen** — tijden, regio, kanalen, vergaderlink en vrije dagen van het team",
+        "en": "**settings** — the team's times, region, channels, meeting link and free days",
+    },
+    "help.pauze": {
+        "nl": "**pauze** <leerling> tot <datum> — geen check-ins tijdens ziekte of opname",
+        "en": "**pause** <pupil> until <date> — no check-ins during illness or a hospital stay",
+    },
+    "help.hervat": {
+        "nl": "**hervat** <leerling> — check-ins weer aanzetten",
+        "en": "**resume** <pupil> — turn check-ins back on",
+    },
+    "usage.pauze": {
+        "nl": "Gebruik: **pauze** <leerling> tot <datum>, bijvoorbeeld `pauze Sanne tot vrijdag` of `pauze Sanne tot 12-12`.",
+        "en": "Usage: **pause** <pupil> until <date>, for example `pause Sanne until friday` or `pause Sanne until 12-12`.",
+    },
+    "usage.hervat": {
+        "nl": "Gebruik: **hervat** <leerling>, bijvoorbeeld `hervat Sanne`.",
+        "en": "Usage: **resume** <pupil>, for example `resume Sanne`.",
+    },
+    "usage.instellingen": {
+        "nl": (
+            "Typ **instellingen** voor de kaart, of één regel: `instellingen start 09:00`, "
+            "`instellingen afsluiting 14:45`, `instellingen herinnering 10:00`, "
+            "`instellingen mentorlijst 10:30`, `instellingen regio zuid`, "
+            "`instellingen link https://…`, `instellingen vrij 12-03-2027`, "
+            "`instellingen klaskanaal` (in het kanaal zelf)."
+        ),
+        "en": (
+            "Type **settings** for the card, or one line: `settings start 09:00`, "
+            "`settings close 14:45`, `settings reminder 10:00`, `settings mentorlist 10:30`, "
+            "`settings region zuid`, `settings link https://…`, `settings freedays 12-03-2027`, "
+            "`settings classchannel` (in the channel itself)."
+        ),
+    },
+    "pauze.done": {
+        "nl": "{name} is gepauzeerd tot en met {until}: geen check-ins en herinneringen tot dan. Beterschap! Met **hervat** zet je ze eerder weer aan.",
+        "en": "{name} is paused up to and including {until}: no check-ins or reminders until then. Use **resume** to turn them on earlier.",
+    },
+    "pauze.bad_date": {
+        "nl": "'{value}' kan ik niet als datum lezen.",
+        "en": "I can't read '{value}' as a date.",
+    },
+    "pauze.past_date": {
+        "nl": "Die datum is al voorbij. Kies een datum vanaf vandaag.",
+        "en": "That date has passed. Choose a date from today on.",
+    },
+    "pauze.too_long": {
+        "nl": "Een pauze kan hoogstens een jaar duren.",
+        "en": "A pause can last a year at most.",
+    },
+    "hervat.done": {
+        "nl": "{name} krijgt weer check-ins.",
+        "en": "{name} gets check-ins again.",
+    },
+    "hervat.not_paused": {
+        "nl": "{name} is niet gepauzeerd.",
+        "en": "{name} is not paused.",
+    },
+    "settings.general": {"nl": "Algemeen", "en": "General"},
+    "settings.summary": {
+        "nl": (
+            "**Instellingen van dit team**\n\n"
+            "- Dagstart {start}, herinnering {reminder}, mentorlijst {mentor_list}, "
+            "dagafsluiting {close}\n"
+            "- Regio schoolvakanties: {region}\n"
+            "- Klaskanaal: {channel}; coördinatiekanaal: {coordinator_channel}\n"
+            "- Vergaderlink: {link}\n"
+            "- Vrije dagen: {free_days}"
+        ),
+        "en": (
+            "**This team's settings**\n\n"
+            "- Day start {start}, reminder {reminder}, mentor list {mentor_list}, "
+            "day close {close}\n"
+            "- School holiday region: {region}\n"
+            "- Class channel: {channel}; coordinators' channel: {coordinator_channel}\n"
+            "- Meeting link: {link}\n"
+            "- Free days: {free_days}"
+        ),
+    },
+    "settings.saved": {"nl": "Opgeslagen. ✅", "en": "Saved. ✅"},
+    "settings.unchanged": {"nl": "Er is niets veranderd.", "en": "Nothing changed."},
+    "settings.refused": {
+        "nl": "Niet opgeslagen, want:",
+        "en": "Not saved, because:",
+    },
+    "settings.unknown_field": {
+        "nl": "'{field}' is geen instelling.",
+        "en": "'{field}' is not a setting.",
+    },
+    "settings.channel_here": {
+        "nl": "Typ dit in het kanaal zelf (met @vermelding van mij), of kies het kanaal op de kaart via **instellingen**.",
+        "en": "Type this in the channel itself (@mentioning me), or choose the channel on the card via **settings**.",
+    },
+    "settings.field.start": {"nl": "dagstart", "en": "day start"},
+    "settings.field.close": {"nl": "dagafsluiting", "en": "day close"},
+    "settings.field.reminder": {"nl": "herinnering", "en": "reminder"},
+    "settings.field.mentor_list": {"nl": "mentorlijst", "en": "mentor list"},
+    "settings.bad_time": {
+        "nl": "de tijd bij {field} is geen geldige tijd (gebruik uu:mm, bijvoorbeeld 09:00)",
+        "en": "the {field} time is not a valid time (use hh:mm, for example 09:00)",
+    },
+    "settings.bad_region": {
+        "nl": "de regio moet noord, midden of zuid zijn",
+        "en": "the region must be noord, midden or zuid",
+    },
+    "settings.bad_liberation_day": {
+        "nl": "Bevrijdingsdag moet lustrum, altijd of nooit zijn",
+        "en": "Liberation Day must be lustrum, altijd or nooit",
+    },
+    "settings.bad_yes_no": {"nl": "kies ja of nee", "en": "choose yes or no"},
+    "settings.bad_channel": {
+        "nl": "dat kanaal ken ik niet in dit team",
+        "en": "I don't know that channel in this team",
+    },
+    "settings.bad_link": {
+        "nl": "de vergaderlink moet een https://-adres zijn",
+        "en": "the meeting link must be an https:// address",
+    },
+    "settings.bad_free_days": {
+        "nl": "'{value}' is geen datum (gebruik dd-mm-jjjj, gescheiden door komma's)",
+        "en": "'{value}' is not a date (use dd-mm-yyyy, separated by commas)",
+    },
+    "settings.too_many_free_days": {
+        "nl": "hoogstens {max} vrije dagen",
+        "en": "{max} free days at most",
+    },
+    "settings.order.start_before_close": {
+        "nl": "de dagstart moet vóór de dagafsluiting liggen",
+        "en": "the day start must be before the day close",
+    },
+    "settings.order.reminder_between": {
+        "nl": "de herinnering moet tussen dagstart en dagafsluiting liggen",
+        "en": "the reminder must be between day start and day close",
+    },
+    "settings.order.mentor_list_between": {
+        "nl": "de mentorlijst moet tussen dagstart en dagafsluiting liggen",
+        "en": "the mentor list must be between day start and day close",
+    },
+    "rhythm.moment.start": {"nl": "bij de dagstart", "en": "at the day start"},
+    "rhythm.moment.close": {"nl": "bij de dagafsluiting", "en": "at the day close"},
+}

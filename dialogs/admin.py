@@ -1,0 +1,173 @@
+"""Coordinator commands: give roles, link pupils to mentors, list the team."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from domain.text import fold, suggest
+
+from cards.catalogue import t
+from dialogs.inbound import Reply, text
+from dialogs.names import NotFound, resolve
+from dialogs.router import COORDINATOR, Turn, router
+from domain.clock import local_date
+from storage import audit, people
+
+ROLE_WORDS = {
+    "leerling": "pupil",
+    "pupil": "pupil",
+    "student": "pupil",
+    "mentor": "mentor",
+    "coach": "mentor",
+    "coordinator": "coordinator",
+    "coördinator": "coordinator",
+    "geen": None,
+    "none": None,
+}
+ROLE_BY_WORD = {fold(word): role for word, role in ROLE_WORDS.items()}
+LINK_SPLIT = re.compile(r"\s+(?:aan|to|bij|with)\s+", re.IGNORECASE)
+
+
+@router.command("rol", "role", roles=COORDINATOR)
+async def set_role(turn: Turn) -> Sequence[Reply]:
+    """`rol <naam> leerling|mentor|coördinator|geen`."""
+    name, _, word = turn.args.rpartition(" ")
+    key = fold(word)
+    if not name.strip() or key not in ROLE_BY_WORD:
+        guess = suggest(key, list(ROLE_WORDS)) if key else None
+        usage = t("usage.rol", turn.lang)
+        if guess and name.strip():
+            return [
+                text(
+                    t("command.bad_value", turn.lang, value=word[:30], guess=guess) + "\n\n" + usage
+                )
+            ]
+        return [text(usage)]
+    role = ROLE_BY_WORD[key]
+    found = await resolve(turn, name, rerun=f"rol {{name}} {word}")
+    if isinstance(found, NotFound):
+        return [found.reply]
+    person = found
+    role_name = t(f"role.{role or 'member'}", turn.lang)
+    if person.role == role:
+        return [text(t("rol.unchanged", turn.lang, name=person.name, role=role_name))]
+    if person.role == "coordinator":
+        coordinators = await people.team_members(
+            session=turn.session, team_id=turn.team_id, role="coordinator"
+        )
+        if len(coordinators) <= 1:
+            return [text(t("rol.last_coordinator", turn.lang, name=person.name))]
+    notes: list[str] = []
+    assert person.id is not None
+    if person.role == "pupil":
+        await people.unlink_pupil(session=turn.session, pupil_id=person.id)
+    if person.role == "mentor":
+        orphans = await people.unlink_mentor(session=turn.session, mentor_id=person.id)
+        if orphans:
+            notes.append(t("rol.orphans", turn.lang, count=len(orphans)))
+    old = person.role
+    person.role = role
+    turn.session.add(person)
+    await audit.record(
+        session=turn.session,
+        action="role.changed",
+        now=turn.now,
+        team_id=turn.team_id,
+        actor_id=turn.actor_id,
+        subject_id=person.id,
+        details={"from": old, "to": role},
+    )
+    reply = t("rol.done", turn.lang, name=person.name, role=role_name)
+    if role == "pupil":
+        notes.append(t("rol.link_hint", turn.lang, name=person.name))
+    return [text("\n\n".join([reply, *notes]))]
+
+
+@router.command("koppel", "link", roles=COORDINATOR)
+async def link_pupil(turn: Turn) -> Sequence[Reply]:
+    """`koppel <leerling> aan <mentor>`."""
+    parts = LINK_SPLIT.split(turn.args)
+    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+        return [text(t("usage.koppel", turn.lang))]
+    pupil_query, mentor_query = parts[0].strip(), parts[1].strip()
+    pupils = await people.team_members(session=turn.session, team_id=turn.team_id, role="pupil")
+    pupil = await resolve(
+        turn, pupil_query, rerun=f"koppel {{name}} aan {mentor_query}", candidates=pupils
+    )
+    if isinstance(pupil, NotFound):
+        return [await _explain_not_pupil(turn, pupil_query) or pupil.reply]
+    mentors = await people.team_members(session=turn.session, team_id=turn.team_id, role="mentor")
+    mentor = await resolve(
+        turn, mentor_query, rerun=f"koppel #{pupil.id} aan {{name}}", candidates=mentors
+    )
+    if isinstance(mentor, NotFound):
+        return [mentor.reply if mentors else text(t("koppel.no_mentors", turn.lang))]
+    previous = await people.link_mentor(
+        session=turn.session, pupil=pupil, mentor=mentor, by=turn.actor, now=turn.now
+    )
+    await audit.record(
+        session=turn.session,
+        action="mentor.linked",
+        now=turn.now,
+        team_id=turn.team_id,
+        actor_id=turn.actor_id,
+        subject_id=pupil.id,
+        details={"mentor_id": mentor.id, "previous_mentor_id": previous.id if previous else None},
+    )
+    if previous is not None:
+        return [
+            text(
+                t(
+                    "koppel.moved",
+                    turn.lang,
+                    pupil=pupil.name,
+                    mentor=mentor.name,
+                    previous=previous.name,
+                )
+            )
+        ]
+    return [text(t("koppel.done", turn.lang, pupil=pupil.name, mentor=mentor.name))]
+
+
+async def _explain_not_pupil(turn: Turn, query: str) -> Reply | None:
+    """When the name fits exactly one member who is not a pupil, say so instead of 'unknown'."""
+    everyone = await people.team_members(session=turn.session, team_id=turn.team_id)
+    found = await resolve(turn, query, rerun="", candidates=everyone)
+    if isinstance(found, NotFound) or found.role == "pupil":
+        return None
+    return text(t("koppel.not_a_pupil", turn.lang, name=found.name))
+
+
+@router.command("team", "klas", "members", roles=COORDINATOR)
+async def list_team(turn: Turn) -> Sequence[Reply]:
+    """`team`: members by role, pupils with their mentor."""
+    members = await people.team_members(session=turn.session, team_id=turn.team_id)
+    mentors = await people.mentor_map(session=turn.session, team_id=turn.team_id)
+    assert turn.team is not None
+    lines = [t("team.title", turn.lang, team=turn.team.name or "?", count=len(members))]
+    for role in ("coordinator", "mentor", "pupil", None):
+        group = [m for m in members if m.role == role]
+        if not group:
+            continue
+        lines.append("")
+        lines.append(
+            "**" + t("team.heading." + (role or "member"), turn.lang) + f"** ({len(group)})"
+        )
+        for member in group:
+            line = f"- {member.name}"
+            if role == "pupil":
+                assert member.id is not None
+                mentor = mentors.get(member.id)
+                line += " — " + (
+                    t("team.mentor", turn.lang, name=mentor.name)
+                    if mentor
+                    else t("team.no_mentor", turn.lang)
+                )
+                if member.paused_until and member.paused_until >= local_date(turn.now):
+                    line += " — " + t("team.paused", turn.lang, until=member.paused_until)
+            lines.append(line)
+    if any(m.role is None for m in members):
+        lines.append("")
+        lines.append(t("team.hint_roles", turn.lang))
+    return [text("\n".join(lines))]

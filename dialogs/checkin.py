@@ -1,0 +1,281 @@
+"""The pupil's side of the day: answering the day start and day close cards."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from cards.catalogue import Lang, t
+from cards.rhythm import (
+    GOAL_MAX_CHARS,
+    GOAL_STATUS,
+    MAX_GOALS,
+    NOTE_MAX_CHARS,
+    checkin_done_card,
+    close_done_card,
+    expired_card,
+    mood_word,
+)
+from dialogs.inbound import Reply, card, text
+from dialogs.names import first_name
+from dialogs.router import PUPILS, Turn, router
+from dialogs.schedule import alert_staff
+from domain.clock import local_date
+from domain.rhythm import LOW_MOOD
+from storage import checkins
+from storage.models import CheckIn
+
+logger = logging.getLogger(__name__)
+
+# Keys an Action.Submit may carry besides our inputs (Teams adds some of its own).
+KNOWN_KEYS = {"verb", "day", "team", "mood", "energy", "contact", "note", "msteams"} | {
+    f"goal{i}" for i in range(1, MAX_GOALS + 1)
+}
+
+
+class Refused(Exception):
+    """A submit the card could not have produced."""
+
+
+@dataclass(frozen=True)
+class StartAnswer:
+    """A valid day start answer."""
+
+    mood: int
+    energy: int | None
+    goals: tuple[str, ...]
+    wants_contact: bool
+
+
+@dataclass(frozen=True)
+class CloseAnswer:
+    """A valid day close answer."""
+
+    mood: int
+    goal_status: tuple[str | None, ...]
+    note: str | None
+
+
+def _int_in(value: Any, low: int, high: int, *, required: bool) -> int | None:
+    if value is None or value == "":
+        if required:
+            raise Refused("missing")
+        return None
+    if isinstance(value, bool):
+        raise Refused("bool")
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if not isinstance(value, int) or not low <= value <= high:
+        raise Refused("out of range")
+    return value
+
+
+def _text(value: Any, limit: int) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise Refused("not text")
+    value = " ".join(value.split())
+    if len(value) > limit:
+        raise Refused("too long")
+    return value or None
+
+
+def _check_keys(value: dict[str, Any]) -> None:
+    unknown = set(value) - KNOWN_KEYS
+    if unknown:
+        raise Refused("unknown fields")
+
+
+def parse_start(value: dict[str, Any]) -> StartAnswer:
+    """Validate a day start submit; raises Refused for anything the card cannot produce."""
+    _check_keys(value)
+    mood = _int_in(value.get("mood"), 1, 5, required=True)
+    assert mood is not None
+    energy = _int_in(value.get("energy"), 1, 3, required=False)
+    goals = tuple(
+        g for i in range(1, MAX_GOALS + 1) if (g := _text(value.get(f"goal{i}"), GOAL_MAX_CHARS))
+    )
+    contact = value.get("contact", "false")
+    if contact not in ("true", "false", True, False):
+        raise Refused("contact")
+    return StartAnswer(
+        mood=mood, energy=energy, goals=goals, wants_contact=contact in ("true", True)
+    )
+
+
+def parse_close(value: dict[str, Any], goals: Sequence[str]) -> CloseAnswer:
+    """Validate a day close submit against the morning's goals."""
+    _check_keys(value)
+    mood = _int_in(value.get("mood"), 1, 5, required=True)
+    assert mood is not None
+    statuses: list[str | None] = []
+    for i in range(1, MAX_GOALS + 1):
+        raw = value.get(f"goal{i}")
+        if i > len(goals):
+            if raw not in (None, ""):
+                raise Refused("status for a goal that was not set")
+            continue
+        if raw in (None, ""):
+            statuses.append(None)
+        elif raw in GOAL_STATUS:
+            statuses.append(raw)
+        else:
+            raise Refused("goal status")
+    return CloseAnswer(
+        mood=mood, goal_status=tuple(statuses), note=_text(value.get("note"), NOTE_MAX_CHARS)
+    )
+
+
+def _card_day(turn: Turn) -> date | Reply:
+    """The school day a card is for: today, or an answer for a stale or impossible card."""
+    value = turn.inbound.value or {}
+    raw = value.get("day")
+    try:
+        day = date.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        day = None
+    today = local_date(turn.now)
+    if day is None or day > today:
+        return text(t("rhythm.submit.invalid", turn.lang))
+    if day < today:
+        return card(expired_card(lang=turn.lang, day=day), replaces=turn.inbound.reply_to_id)
+    return day
+
+
+def _done_start(lang: Lang, stored: CheckIn) -> dict[str, Any]:
+    return checkin_done_card(
+        lang=lang,
+        day=stored.day,
+        mood=stored.mood,
+        energy=stored.energy,
+        goals=stored.goals,
+        wants_contact=stored.wants_contact,
+    )
+
+
+@router.card_action("checkin.submit", roles=PUPILS)
+async def submit_start(turn: Turn) -> Sequence[Reply]:
+    """A pupil answered the day start card."""
+    day = _card_day(turn)
+    if isinstance(day, Reply):
+        return [day]
+    try:
+        answer = parse_start(turn.inbound.value or {})
+    except Refused as exc:
+        logger.info("refused a day start submit: %s", exc)
+        return [text(t("rhythm.submit.invalid", turn.lang))]
+    replaces = turn.inbound.reply_to_id
+    stored = await checkins.create_checkin(
+        session=turn.session,
+        team_id=turn.team_id,
+        pupil_id=turn.actor_id,
+        day=day,
+        kind="start",
+        mood=answer.mood,
+        energy=answer.energy,
+        goals=answer.goals,
+        wants_contact=answer.wants_contact,
+        now=turn.now,
+    )
+    if stored is None:
+        existing = await checkins.get_checkin(
+            session=turn.session, pupil_id=turn.actor_id, day=day, kind="start"
+        )
+        assert existing is not None
+        return [
+            card(_done_start(turn.lang, existing), replaces=replaces),
+            text(t("rhythm.submit.duplicate", turn.lang)),
+        ]
+    await _alert(turn, stored)
+    return [card(_done_start(turn.lang, stored), replaces=replaces)]
+
+
+@router.card_action("close.submit", roles=PUPILS)
+async def submit_close(turn: Turn) -> Sequence[Reply]:
+    """A pupil answered the day close card."""
+    day = _card_day(turn)
+    if isinstance(day, Reply):
+        return [day]
+    morning = await checkins.get_checkin(
+        session=turn.session, pupil_id=turn.actor_id, day=day, kind="start"
+    )
+    goals = list(morning.goals) if morning else []
+    try:
+        answer = parse_close(turn.inbound.value or {}, goals)
+    except Refused as exc:
+        logger.info("refused a day close submit: %s", exc)
+        return [text(t("rhythm.submit.invalid", turn.lang))]
+    replaces = turn.inbound.reply_to_id
+    stored = await checkins.create_checkin(
+        session=turn.session,
+        team_id=turn.team_id,
+        pupil_id=turn.actor_id,
+        day=day,
+        kind="close",
+        mood=answer.mood,
+        goals=goals,
+        goal_status=answer.goal_status,
+        note=answer.note,
+        now=turn.now,
+    )
+    duplicate = stored is None
+    if stored is None:
+        stored = await checkins.get_checkin(
+            session=turn.session, pupil_id=turn.actor_id, day=day, kind="close"
+        )
+        assert stored is not None
+    else:
+        await _alert(turn, stored)
+    done = close_done_card(
+        lang=turn.lang,
+        day=stored.day,
+        mood=stored.mood,
+        goals=stored.goals,
+        goal_status=stored.goal_status,
+        note_given=bool(stored.note),
+    )
+    replies = [card(done, replaces=replaces)]
+    if duplicate:
+        replies.append(text(t("rhythm.submit.duplicate", turn.lang)))
+    return replies
+
+
+async def _alert(turn: Turn, stored: CheckIn) -> None:
+    """Low mood or a wish for contact reaches the mentor at once, through the outbox."""
+    assert turn.team is not None and turn.actor is not None and stored.id is not None
+    name = turn.actor.name or first_name(turn.actor)
+    written = 0
+    if stored.mood <= LOW_MOOD:
+        written += await alert_staff(
+            turn.session,
+            team=turn.team,
+            pupil=turn.actor,
+            day=stored.day,
+            prompt="alert_low_mood",
+            ref=f"checkin:{stored.id}",
+            text_for=lambda lang: t(
+                "rhythm.alert.low_mood",
+                lang,
+                name=name,
+                mood_word=mood_word(stored.mood, lang),
+                moment=t(f"rhythm.moment.{stored.kind}", lang),
+            ),
+            now=turn.now,
+        )
+    if stored.wants_contact:
+        written += await alert_staff(
+            turn.session,
+            team=turn.team,
+            pupil=turn.actor,
+            day=stored.day,
+            prompt="alert_contact",
+            ref=f"checkin:{stored.id}",
+            text_for=lambda lang: t("rhythm.alert.wants_contact", lang, name=name),
+            now=turn.now,
+        )
+    if written:
+        turn.outbox_touched = True

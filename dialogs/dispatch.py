@@ -1,0 +1,120 @@
+"""One way in: turn an Inbound into replies, checking the tenant, the team and the role first."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from cards.catalogue import Lang, lang_of, t
+from dialogs import (
+    registry,  # noqa: F401  (registers every command and card action)
+    roster,
+)
+from dialogs.inbound import Inbound, Reply, text
+from dialogs.router import Turn, refusal, router, run_command
+from storage import people, teams
+from storage.db import Database
+from storage.models import Person, Team
+
+logger = logging.getLogger(__name__)
+
+ROLE_RANK = {"coordinator": 3, "mentor": 2, "pupil": 1}
+
+
+class Dispatcher:
+    """Routes inbound activities to flows; one per app."""
+
+    def __init__(self, db: Database, *, on_outbox: Callable[[], None] = lambda: None) -> None:
+        self.db = db
+        self.on_outbox = on_outbox
+
+    async def handle(self, inbound: Inbound, *, now: datetime) -> Sequence[Reply]:
+        """Handle one activity in one transaction and return what to answer."""
+        lang = lang_of(inbound.locale)
+        async with self.db.session() as session:
+            if inbound.kind != "message":
+                replies, touched = await roster.handle_event(session, inbound, now=now, lang=lang)
+            else:
+                turn = await self._turn(session, inbound, now=now, lang=lang)
+                replies = await self._route(turn)
+                touched = turn.outbox_touched
+        if touched:
+            self.on_outbox()
+        return replies
+
+    async def _turn(
+        self, session: AsyncSession, inbound: Inbound, *, now: datetime, lang: Lang
+    ) -> Turn:
+        team: Team | None = None
+        actor: Person | None = None
+        others: list[Team] = []
+        if inbound.conversation_type == "channel" and inbound.team is not None:
+            team = await teams.find_team(session=session, teams_id=inbound.team.teams_id)
+            if team is not None and team.removed_at is None:
+                assert team.id is not None
+                actor = await people.find_member(
+                    session=session, team_id=team.id, teams_user_id=inbound.sender.id
+                )
+                if actor is not None and not actor.active:
+                    actor = None
+            else:
+                team = None
+        else:
+            found = await people.memberships(session=session, teams_user_id=inbound.sender.id)
+            wanted = _card_team(inbound)
+            if wanted is not None:
+                found = [(p, tm) for p, tm in found if tm.id == wanted]
+            if found:
+                actor, team = max(found, key=lambda pt: (ROLE_RANK.get(pt[0].role or "", 0),))
+                others = [tm for _, tm in found if tm.id != team.id]
+                if inbound.conversation_type == "personal":
+                    await people.remember_personal_chat(
+                        session=session,
+                        teams_user_id=inbound.sender.id,
+                        tenant_id=inbound.tenant_id,
+                        service_url=inbound.service_url,
+                        conversation_id=inbound.conversation_id,
+                        now=now,
+                    )
+        if actor is not None and inbound.locale and actor.locale != inbound.locale:
+            actor.locale = inbound.locale[:20]
+            session.add(actor)
+        return Turn(
+            inbound=inbound,
+            session=session,
+            now=now,
+            lang=lang,
+            team=team,
+            actor=actor,
+            other_teams=others,
+        )
+
+    async def _route(self, turn: Turn) -> Sequence[Reply]:
+        value = turn.inbound.value
+        if isinstance(value, dict) and value:
+            return await self._card_action(turn, value)
+        return await run_command(turn, turn.inbound.text)
+
+    async def _card_action(self, turn: Turn, value: dict[str, object]) -> Sequence[Reply]:
+        verb = value.get("verb")
+        action = router.card_actions.get(verb) if isinstance(verb, str) else None
+        if action is None:
+            logger.info("card submit with unknown verb")
+            return [text(t("card.unknown", turn.lang))]
+        if turn.role not in action.roles:
+            return [refusal(turn, action.roles)]
+        return await action.handler(turn)
+
+
+def _card_team(inbound: Inbound) -> int | None:
+    value = inbound.value
+    if isinstance(value, dict):
+        team = value.get("team")
+        if isinstance(team, int) and not isinstance(team, bool):
+            return team
+        if isinstance(team, str) and team.isdigit():
+            return int(team)
+    return None

@@ -1,0 +1,34 @@
+"""`hulp`: the commands this person may use; and the button that re-runs a command line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cards.catalogue import t
+from dialogs.inbound import Reply, text
+from dialogs.router import EVERYONE, Turn, router, run_command
+
+MAX_LINE = 300
+
+
+@router.command("hulp", "help", "?", "commands", "commando's", roles=EVERYONE)
+async def help_command(turn: Turn) -> Sequence[Reply]:
+    """List the commands the sender's role may use."""
+    if turn.role == "unknown":
+        return [text(t("help.unknown_person", turn.lang))]
+    lines = [t("help.intro", turn.lang, role=t(f"role.{turn.role}", turn.lang))]
+    for command in router.available_to(turn.role):
+        lines.append(f"- {t(f'help.{command.name}', turn.lang)}")
+    if turn.role == "member":
+        lines.append(t("help.no_role", turn.lang))
+    return [text("\n".join(lines))]
+
+
+@router.card_action("command", roles=EVERYONE)
+async def command_button(turn: Turn) -> Sequence[Reply]:
+    """A button that runs a chat command (e.g. a candidate chosen from a list of names)."""
+    value = turn.inbound.value or {}
+    line = value.get("text")
+    if not isinstance(line, str) or not line.strip() or len(line) > MAX_LINE:
+        return [text(t("card.unknown", turn.lang))]
+    return await run_command(turn, line)

@@ -1,0 +1,90 @@
+"""Finding the person a command names: an @mention or an unambiguous part of a display name."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from domain.text import fold, name_matches
+
+from cards.catalogue import t
+from cards.common import choice_buttons_card
+from dialogs.inbound import Reply, card, text
+from dialogs.router import Turn
+from storage import people
+from storage.models import Person
+
+MAX_CANDIDATES = 8
+
+
+@dataclass(frozen=True)
+class NotFound:
+    """The name did not resolve; `reply` says why (unknown, or which candidates)."""
+
+    reply: Reply
+
+
+def first_name(person: Person) -> str:
+    """How the bot addresses someone: the given name, else the first word of the display name."""
+    if person.given_name:
+        return person.given_name
+    return person.name.split(" ")[0] if person.name else ""
+
+
+async def resolve(
+    turn: Turn,
+    query: str,
+    *,
+    rerun: str,
+    candidates: Sequence[Person] | None = None,
+) -> Person | NotFound:
+    """Resolve `query` among the team's members (or `candidates`).
+
+    `rerun` is the command line with `{name}` where the name goes; an ambiguous name answers with
+    one button per candidate that runs that command again for exactly that person (`#<id>`,
+    accepted only for people in the pool, so a forged button reaches no one else).
+    """
+    query = query.strip().strip("\"'")
+    if not query:
+        return NotFound(text(t("names.missing", turn.lang)))
+    pool = (
+        list(candidates)
+        if candidates is not None
+        else list(await people.team_members(session=turn.session, team_id=turn.team_id))
+    )
+    if query.startswith("#") and query[1:].isdigit():
+        chosen = [p for p in pool if p.id == int(query[1:])]
+        if chosen:
+            return chosen[0]
+        return NotFound(text(t("names.unknown", turn.lang, query=_shown(query))))
+    mentioned = {m.id for m in turn.inbound.mentions if fold(m.name) == fold(query.lstrip("@"))}
+    if mentioned:
+        hits = [p for p in pool if p.teams_user_id in mentioned]
+        if len(hits) == 1:
+            return hits[0]
+        if not hits:
+            return NotFound(text(t("names.not_in_list", turn.lang, query=_shown(query))))
+    plain = query.lstrip("@")
+    exact = [p for p in pool if fold(p.name) == fold(plain)]
+    if len(exact) == 1:
+        return exact[0]
+    hits = exact or [p for p in pool if name_matches(plain, p.name)]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        return NotFound(text(t("names.unknown", turn.lang, query=_shown(plain))))
+    shown = hits[:MAX_CANDIDATES]
+    buttons = [(p.name, rerun.format(name=f"#{p.id}")) for p in shown]
+    return NotFound(
+        card(
+            choice_buttons_card(
+                title=t("names.ambiguous", turn.lang, query=_shown(plain), count=len(hits)),
+                buttons=buttons,
+            )
+        )
+    )
+
+
+def _shown(query: str) -> str:
+    """A name as typed, shortened so an echo can never carry a long text back."""
+    return query if len(query) <= 40 else query[:39] + "…"

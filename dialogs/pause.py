@@ -1,0 +1,89 @@
+"""`pauze` and `hervat`: a pupil who is ill or in hospital gets no prompts for a while."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from domain.grammar import format_date, parse_date
+
+from cards.catalogue import t
+from dialogs.inbound import Reply, text
+from dialogs.names import NotFound, resolve
+from dialogs.router import STAFF, Turn, router
+from domain.clock import local_date
+from storage import audit, people
+from storage.models import Person
+
+UNTIL = re.compile(r"\s+(?:tot(?:\s+en\s+met)?|t/m|tm|until|till|to)\s+", re.IGNORECASE)
+MAX_PAUSE_DAYS = 366
+
+
+async def own_pupils(turn: Turn) -> Sequence[Person]:
+    """The pupils this person may act on: a mentor's own, or every pupil for a coordinator."""
+    if turn.role == "coordinator":
+        return await people.team_members(session=turn.session, team_id=turn.team_id, role="pupil")
+    return await people.pupils_of(session=turn.session, mentor_id=turn.actor_id)
+
+
+@router.command("pauze", "pause", roles=STAFF)
+async def pause(turn: Turn) -> Sequence[Reply]:
+    """`pauze <leerling> tot <datum>`: no prompts or reminders up to and including that date."""
+    parts = UNTIL.split(turn.args, maxsplit=1)
+    if len(parts) != 2 or not parts[0].strip():
+        return [text(t("usage.pauze", turn.lang))]
+    name, when = parts[0].strip(), parts[1].strip()
+    today = local_date(turn.now)
+    until = parse_date(when, today=today, prefer="future")
+    if until is None:
+        return [
+            text(
+                t("pauze.bad_date", turn.lang, value=when[:30])
+                + "\n\n"
+                + t("usage.pauze", turn.lang)
+            )
+        ]
+    if until < today:
+        return [text(t("pauze.past_date", turn.lang))]
+    if (until - today).days > MAX_PAUSE_DAYS:
+        return [text(t("pauze.too_long", turn.lang))]
+    pupil = await resolve(
+        turn, name, rerun=f"pauze {{name}} tot {when}", candidates=await own_pupils(turn)
+    )
+    if isinstance(pupil, NotFound):
+        return [pupil.reply]
+    pupil.paused_until = until
+    turn.session.add(pupil)
+    await audit.record(
+        session=turn.session,
+        action="pupil.paused",
+        now=turn.now,
+        team_id=turn.team_id,
+        actor_id=turn.actor_id,
+        subject_id=pupil.id,
+        details={"until": until.isoformat()},
+    )
+    return [text(t("pauze.done", turn.lang, name=pupil.name, until=format_date(until, turn.lang)))]
+
+
+@router.command("hervat", "resume", roles=STAFF)
+async def resume(turn: Turn) -> Sequence[Reply]:
+    """`hervat <leerling>`: prompts again from the next school day (today's still come if due)."""
+    if not turn.args.strip():
+        return [text(t("usage.hervat", turn.lang))]
+    pupil = await resolve(turn, turn.args, rerun="hervat {name}", candidates=await own_pupils(turn))
+    if isinstance(pupil, NotFound):
+        return [pupil.reply]
+    if pupil.paused_until is None or pupil.paused_until < local_date(turn.now):
+        return [text(t("hervat.not_paused", turn.lang, name=pupil.name))]
+    pupil.paused_until = None
+    turn.session.add(pupil)
+    await audit.record(
+        session=turn.session,
+        action="pupil.resumed",
+        now=turn.now,
+        team_id=turn.team_id,
+        actor_id=turn.actor_id,
+        subject_id=pupil.id,
+    )
+    return [text(t("hervat.done", turn.lang, name=pupil.name))]

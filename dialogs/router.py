@@ -1,0 +1,161 @@
+"""The one router: chat commands and card actions, registered by decorators, with their roles."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from cards.catalogue import Lang, t
+from dialogs.inbound import Inbound, Reply, text
+from domain.text import fold, suggest
+from storage.models import Person, Team
+
+Role = Literal["pupil", "mentor", "coordinator", "member", "unknown"]
+STAFF: frozenset[Role] = frozenset({"mentor", "coordinator"})
+COORDINATOR: frozenset[Role] = frozenset({"coordinator"})
+PUPILS: frozenset[Role] = frozenset({"pupil"})
+EVERYONE: frozenset[Role] = frozenset({"pupil", "mentor", "coordinator", "member", "unknown"})
+MEMBERS: frozenset[Role] = EVERYONE - {"unknown"}
+
+
+@dataclass
+class Turn:
+    """Everything a handler needs for one incoming activity: plain data and a session."""
+
+    inbound: Inbound
+    session: AsyncSession
+    now: datetime
+    lang: Lang
+    team: Team | None
+    actor: Person | None
+    args: str = ""
+    outbox_touched: bool = False
+    other_teams: Sequence[Team] = ()
+
+    @property
+    def role(self) -> Role:
+        """The actor's role in the turn's team."""
+        if self.actor is None:
+            return "unknown"
+        role = self.actor.role
+        if role in ("pupil", "mentor", "coordinator"):
+            return role  # type: ignore[return-value]
+        return "member"
+
+    @property
+    def team_id(self) -> int:
+        """The turn's team id; handlers that need a team are only reached with one."""
+        assert self.team is not None and self.team.id is not None
+        return self.team.id
+
+    @property
+    def actor_id(self) -> int:
+        """The actor's person id; handlers that need an actor are only reached with one."""
+        assert self.actor is not None and self.actor.id is not None
+        return self.actor.id
+
+
+Handler = Callable[[Turn], Awaitable[Sequence[Reply]]]
+
+
+@dataclass(frozen=True)
+class Command:
+    """A chat command: its names (Dutch first), who may use it, and its handler."""
+
+    names: tuple[str, ...]
+    roles: frozenset[Role]
+    handler: Handler
+    listed: bool = True
+
+    @property
+    def name(self) -> str:
+        """The primary (Dutch) name, used for help texts: `help.<name>` in the catalogue."""
+        return self.names[0]
+
+
+@dataclass(frozen=True)
+class CardAction:
+    """A card submit, routed on the `verb` in its data."""
+
+    verb: str
+    roles: frozenset[Role]
+    handler: Handler
+
+
+@dataclass
+class Router:
+    """The registry of commands and card actions."""
+
+    commands: dict[str, Command] = field(default_factory=dict)
+    ordered: list[Command] = field(default_factory=list)
+    card_actions: dict[str, CardAction] = field(default_factory=dict)
+
+    def command(
+        self, *names: str, roles: frozenset[Role], listed: bool = True
+    ) -> Callable[[Handler], Handler]:
+        """Register a chat command under one or more names."""
+
+        def register(handler: Handler) -> Handler:
+            spec = Command(names=names, roles=roles, handler=handler, listed=listed)
+            for name in names:
+                if name in self.commands:
+                    raise ValueError(f"command {name!r} is registered twice")
+                self.commands[name] = spec
+            self.ordered.append(spec)
+            return handler
+
+        return register
+
+    def card_action(self, verb: str, *, roles: frozenset[Role]) -> Callable[[Handler], Handler]:
+        """Register a card submit handler for a verb."""
+
+        def register(handler: Handler) -> Handler:
+            if verb in self.card_actions:
+                raise ValueError(f"card action {verb!r} is registered twice")
+            self.card_actions[verb] = CardAction(verb=verb, roles=roles, handler=handler)
+            return handler
+
+        return register
+
+    def available_to(self, role: Role) -> list[Command]:
+        """The listed commands a role may use, in registration order."""
+        return [c for c in self.ordered if c.listed and role in c.roles]
+
+
+router = Router()
+
+
+async def run_command(turn: Turn, line: str) -> Sequence[Reply]:
+    """Parse a command line, check the role, run the handler; unknown words get a suggestion."""
+    word, _, rest = line.strip().partition(" ")
+    key = fold(word).lstrip("/").rstrip("?!.,:")
+    turn.args = rest.strip()
+    if not key:
+        return [text(t("command.empty", turn.lang))]
+    command = router.commands.get(key)
+    if command is None:
+        options = [name for c in router.available_to(turn.role) for name in c.names]
+        guess = suggest(key, options) or suggest(key, list(router.commands))
+        if guess:
+            return [text(t("command.unknown_suggest", turn.lang, word=word[:40], guess=guess))]
+        return [text(t("command.unknown", turn.lang, word=word[:40]))]
+    if turn.role not in command.roles:
+        return [refusal(turn, command.roles)]
+    return await command.handler(turn)
+
+
+def refusal(turn: Turn, roles: frozenset[Role]) -> Reply:
+    """A polite no that says who can help."""
+    if turn.role == "unknown":
+        return text(t("access.unknown_person", turn.lang))
+    if roles <= {"coordinator"}:
+        return text(t("access.coordinators_only", turn.lang))
+    if roles <= {"mentor", "coordinator"}:
+        return text(t("access.staff_only", turn.lang))
+    if roles <= {"pupil"}:
+        return text(t("access.pupils_only", turn.lang))
+    return text(t("access.not_for_you", turn.lang))

@@ -1,0 +1,315 @@
+"""What is due: turns the rules of the school day into outbox rows. Never talks to Teams itself."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from cards.catalogue import Lang, lang_of, t
+from cards.rhythm import checkin_card, close_card, mentor_missing_card
+from dialogs.names import first_name
+from domain.calendar import SchoolCalendar
+from domain.rhythm import DayTimes, DuePrompt, due_prompts
+from storage import checkins, outbox, people, teams
+from storage.db import Database
+from storage.models import Person, Team
+from storage.outbox import NewDelivery, channel_recipient, person_recipient
+
+logger = logging.getLogger(__name__)
+
+
+def day_times(team: Team) -> DayTimes:
+    """A team's rhythm times."""
+    return DayTimes(
+        start=team.start_time,
+        reminder=team.reminder_time,
+        mentor_list=team.mentor_list_time,
+        close=team.close_time,
+    )
+
+
+async def calendar_for(session: AsyncSession, team: Team) -> SchoolCalendar:
+    """A team's school calendar: its region, its free days and its holiday settings."""
+    assert team.id is not None
+    return SchoolCalendar(
+        region=team.region,  # type: ignore[arg-type]
+        free_days=frozenset(await teams.free_days(session=session, team_id=team.id)),
+        liberation_day=team.liberation_day,  # type: ignore[arg-type]
+        good_friday_off=team.good_friday_off,
+    )
+
+
+def class_channel(team: Team) -> str:
+    """Where the class posts go: the chosen channel, else General."""
+    return team.class_channel_id or team.general_channel_id
+
+
+def message_payload(
+    *, text: str | None = None, card: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The plain payload of an outbox row; the worker turns it into a Teams message."""
+    payload: dict[str, Any] = {}
+    if text is not None:
+        payload["text"] = text
+    if card is not None:
+        payload["card"] = card
+    return payload
+
+
+@dataclass(frozen=True)
+class Planned:
+    """How many rows one pass wrote."""
+
+    teams: int
+    created: int
+
+
+async def enqueue_due(db: Database, now: datetime) -> Planned:
+    """Write every prompt that is due at `now`, for every installed team; safe to repeat."""
+    created = 0
+    async with db.session() as session:
+        active = list(await teams.active_teams(session=session))
+    for team in active:
+        async with db.session() as session:
+            fresh = await teams.get_team(session=session, team_id=team.id or 0)
+            if fresh is None or fresh.removed_at is not None:
+                continue
+            calendar = await calendar_for(session, fresh)
+            for prompt in due_prompts(now, day_times(fresh), calendar):
+                created += await _plan(session, fresh, prompt, now)
+    if created:
+        logger.info("scheduled deliveries", extra={"created": created})
+    return Planned(teams=len(active), created=created)
+
+
+async def _plan(session: AsyncSession, team: Team, prompt: DuePrompt, now: datetime) -> int:
+    match prompt.kind:
+        case "day_start":
+            return await _day_post(session, team, prompt, now) + await _start_cards(
+                session, team, prompt, now
+            )
+        case "reminder":
+            return await _reminders(session, team, prompt, now)
+        case "mentor_list":
+            return await _mentor_lists(session, team, prompt, now)
+        case "day_close":
+            return await _day_post(session, team, prompt, now) + await _close_cards(
+                session, team, prompt, now
+            )
+
+
+async def _prompted_pupils(
+    session: AsyncSession, team: Team, prompt: DuePrompt, kind: str
+) -> list[Person]:
+    """Active, unpaused pupils who have no delivery of `kind` yet today."""
+    assert team.id is not None
+    pupils = await people.team_members(session=session, team_id=team.id, role="pupil")
+    done = await outbox.recipients_with(
+        session=session, team_id=team.id, prompt=kind, day=prompt.day
+    )
+    return [
+        p
+        for p in pupils
+        if p.id is not None
+        and not people.is_paused(p, prompt.day)
+        and person_recipient(p.id) not in done
+    ]
+
+
+def _row(
+    team: Team,
+    prompt: DuePrompt,
+    kind: str,
+    recipient: str,
+    payload: dict[str, Any],
+    *,
+    person: Person | None = None,
+    ref: str = "",
+) -> NewDelivery:
+    assert team.id is not None
+    return NewDelivery(
+        team_id=team.id,
+        prompt=kind,
+        day=prompt.day,
+        recipient=recipient,
+        payload=payload,
+        person_id=person.id if person else None,
+        ref=ref,
+        not_before=prompt.due_at,
+        expires_at=prompt.expires_at,
+    )
+
+
+async def _day_post(session: AsyncSession, team: Team, prompt: DuePrompt, now: datetime) -> int:
+    kind = "day_start_post" if prompt.kind == "day_start" else "day_close_post"
+    lang: Lang = "nl"  # the class posts are for everyone: Dutch
+    if kind == "day_start_post":
+        body = t("rhythm.day_start", lang)
+        if team.meeting_link:
+            body += "\n\n" + t("rhythm.day_start_meeting", lang, link=team.meeting_link)
+    else:
+        body = t("rhythm.day_close", lang)
+    row = _row(
+        team, prompt, kind, channel_recipient(class_channel(team)), message_payload(text=body)
+    )
+    return await outbox.enqueue(session=session, deliveries=[row], now=now)
+
+
+async def _start_cards(session: AsyncSession, team: Team, prompt: DuePrompt, now: datetime) -> int:
+    assert team.id is not None
+    answered = await checkins.checked_in(
+        session=session, team_id=team.id, day=prompt.day, kind="start"
+    )
+    rows = [
+        _row(
+            team,
+            prompt,
+            "checkin_start",
+            person_recipient(p.id or 0),
+            message_payload(
+                card=checkin_card(
+                    lang=lang_of(p.locale),
+                    first_name=first_name(p),
+                    day=prompt.day,
+                    team_ref=team.id,
+                )
+            ),
+            person=p,
+        )
+        for p in await _prompted_pupils(session, team, prompt, "checkin_start")
+        if p.id not in answered
+    ]
+    return await outbox.enqueue(session=session, deliveries=rows, now=now)
+
+
+async def _close_cards(session: AsyncSession, team: Team, prompt: DuePrompt, now: datetime) -> int:
+    assert team.id is not None
+    answered = await checkins.checked_in(
+        session=session, team_id=team.id, day=prompt.day, kind="close"
+    )
+    morning = {
+        c.pupil_id: c
+        for c in await checkins.day_checkins(session=session, team_id=team.id, day=prompt.day)
+        if c.kind == "start"
+    }
+    rows = []
+    for p in await _prompted_pupils(session, team, prompt, "checkin_close"):
+        if p.id in answered:
+            continue
+        start = morning.get(p.id or 0)
+        card = close_card(
+            lang=lang_of(p.locale),
+            first_name=first_name(p),
+            day=prompt.day,
+            team_ref=team.id,
+            goals=list(start.goals) if start else [],
+        )
+        rows.append(
+            _row(
+                team,
+                prompt,
+                "checkin_close",
+                person_recipient(p.id or 0),
+                message_payload(card=card),
+                person=p,
+            )
+        )
+    return await outbox.enqueue(session=session, deliveries=rows, now=now)
+
+
+async def _reminders(session: AsyncSession, team: Team, prompt: DuePrompt, now: datetime) -> int:
+    assert team.id is not None
+    answered = await checkins.checked_in(
+        session=session, team_id=team.id, day=prompt.day, kind="start"
+    )
+    prompted = await outbox.recipients_with(
+        session=session, team_id=team.id, prompt="checkin_start", day=prompt.day
+    )
+    rows = [
+        _row(
+            team,
+            prompt,
+            "reminder",
+            person_recipient(p.id or 0),
+            message_payload(text=t("rhythm.reminder", lang_of(p.locale), first_name=first_name(p))),
+            person=p,
+        )
+        for p in await _prompted_pupils(session, team, prompt, "reminder")
+        if p.id not in answered and person_recipient(p.id or 0) in prompted
+    ]
+    return await outbox.enqueue(session=session, deliveries=rows, now=now)
+
+
+async def _mentor_lists(session: AsyncSession, team: Team, prompt: DuePrompt, now: datetime) -> int:
+    assert team.id is not None
+    done = await outbox.recipients_with(
+        session=session, team_id=team.id, prompt="mentor_list", day=prompt.day
+    )
+    answered = await checkins.checked_in(
+        session=session, team_id=team.id, day=prompt.day, kind="start"
+    )
+    rows = []
+    for mentor in await people.team_members(session=session, team_id=team.id, role="mentor"):
+        assert mentor.id is not None
+        if person_recipient(mentor.id) in done:
+            continue
+        missing = [
+            p.name
+            for p in await people.pupils_of(session=session, mentor_id=mentor.id)
+            if p.role == "pupil" and p.id not in answered and not people.is_paused(p, prompt.day)
+        ]
+        if not missing:
+            continue
+        card = mentor_missing_card(lang=lang_of(mentor.locale), names=missing)
+        rows.append(
+            _row(
+                team,
+                prompt,
+                "mentor_list",
+                person_recipient(mentor.id),
+                message_payload(card=card),
+                person=mentor,
+            )
+        )
+    return await outbox.enqueue(session=session, deliveries=rows, now=now)
+
+
+async def alert_staff(
+    session: AsyncSession,
+    *,
+    team: Team,
+    pupil: Person,
+    day: date,
+    prompt: str,
+    ref: str,
+    text_for: Any,
+    now: datetime,
+) -> int:
+    """Alert a pupil's mentor at once (coordinators when the pupil has no mentor)."""
+    assert pupil.id is not None
+    mentor = await people.mentor_of(session=session, pupil_id=pupil.id)
+    targets: Sequence[Person]
+    if mentor is not None:
+        targets = [mentor]
+    else:
+        assert team.id is not None
+        targets = await people.team_members(session=session, team_id=team.id, role="coordinator")
+    rows = [
+        NewDelivery(
+            team_id=team.id or 0,
+            prompt=prompt,
+            day=day,
+            recipient=person_recipient(target.id or 0),
+            payload=message_payload(text=text_for(lang_of(target.locale))),
+            person_id=target.id,
+            ref=ref,
+            not_before=now,
+        )
+        for target in targets
+    ]
+    return await outbox.enqueue(session=session, deliveries=rows, now=now)

@@ -1,0 +1,289 @@
+"""`instellingen`: a coordinator reads and changes the team's rhythm, calendar and channels."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from cards.catalogue import Lang, t
+from cards.rhythm import SettingsView, settings_card
+from dialogs.inbound import Reply, card, text
+from dialogs.router import COORDINATOR, Turn, router
+from domain.calendar import REGIONS
+from domain.clock import local_date
+from domain.grammar import format_time, parse_date, parse_time
+from domain.rhythm import DayTimes
+from domain.text import fold, suggest
+from storage import audit, teams
+from storage.models import Team
+
+MAX_FREE_DAYS = 60
+URL = re.compile(r"^https://[^\s<>\"']{3,1000}$")
+TIME_FIELDS = {
+    "start": "start_time",
+    "close": "close_time",
+    "reminder": "reminder_time",
+    "mentor_list": "mentor_list_time",
+}
+# Words a coordinator may type after `instellingen` for each card field.
+TEXT_KEYS = {
+    "start": "start",
+    "dagstart": "start",
+    "afsluiting": "close",
+    "dagafsluiting": "close",
+    "close": "close",
+    "herinnering": "reminder",
+    "reminder": "reminder",
+    "mentorlijst": "mentor_list",
+    "mentorlist": "mentor_list",
+    "regio": "region",
+    "region": "region",
+    "link": "meeting_link",
+    "meetinglink": "meeting_link",
+    "vergaderlink": "meeting_link",
+    "vrij": "free_days",
+    "vrijedagen": "free_days",
+    "studiedagen": "free_days",
+    "freedays": "free_days",
+    "bevrijdingsdag": "liberation_day",
+    "goedevrijdag": "good_friday_off",
+    "klaskanaal": "class_channel",
+    "classchannel": "class_channel",
+    "coordinatiekanaal": "coordinator_channel",
+    "coordinatorchannel": "coordinator_channel",
+}
+YES = {"ja", "yes", "true", "aan", "on", "vrij"}
+NO = {"nee", "no", "false", "uit", "off", "open"}
+
+
+@dataclass
+class Changes:
+    """Validated changes to a team, or the reasons they were refused."""
+
+    columns: dict[str, Any] = field(default_factory=dict)
+    free_days: list[date] | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def view_of(team: Team, free_days: Sequence[date]) -> SettingsView:
+    """The settings as the card shows them."""
+    return SettingsView(
+        start=team.start_time,
+        close=team.close_time,
+        reminder=team.reminder_time,
+        mentor_list=team.mentor_list_time,
+        region=team.region,
+        class_channel_id=team.class_channel_id or team.general_channel_id,
+        coordinator_channel_id=team.coordinator_channel_id,
+        meeting_link=team.meeting_link,
+        free_days=list(free_days),
+        liberation_day=team.liberation_day,
+        good_friday_off=team.good_friday_off,
+    )
+
+
+def channel_choices(team: Team, lang: Lang) -> list[tuple[str, str]]:
+    """(id, name) of the team's channels; General has no name in Teams, so we give it one."""
+    known = [(c["id"], c.get("name") or t("settings.general", lang)) for c in team.channels or []]
+    if not any(cid == team.general_channel_id for cid, _ in known):
+        known.insert(0, (team.general_channel_id, t("settings.general", lang)))
+    return known
+
+
+def validate(team: Team, raw: dict[str, Any], *, today: date, lang: Lang) -> Changes:
+    """Check every submitted field; nothing is applied unless all of them are valid."""
+    changes = Changes()
+    for key, column in TIME_FIELDS.items():
+        if key in raw:
+            wall = parse_time(raw[key]) if isinstance(raw[key], str) else None
+            if wall is None:
+                changes.problems.append(
+                    t("settings.bad_time", lang, field=t(f"settings.field.{key}", lang))
+                )
+            else:
+                changes.columns[column] = wall
+    if "region" in raw:
+        region = fold(str(raw["region"]))
+        if region in REGIONS:
+            changes.columns["region"] = region
+        else:
+            changes.problems.append(t("settings.bad_region", lang))
+    if "liberation_day" in raw:
+        value = fold(str(raw["liberation_day"]))
+        if value in ("lustrum", "altijd", "nooit"):
+            changes.columns["liberation_day"] = value
+        else:
+            changes.problems.append(t("settings.bad_liberation_day", lang))
+    if "good_friday_off" in raw:
+        flag = fold(str(raw["good_friday_off"]))
+        if flag in YES | NO:
+            changes.columns["good_friday_off"] = flag in YES
+        else:
+            changes.problems.append(t("settings.bad_yes_no", lang))
+    channels = {cid for cid, _ in channel_choices(team, lang)}
+    for key, column in (
+        ("class_channel", "class_channel_id"),
+        ("coordinator_channel", "coordinator_channel_id"),
+    ):
+        if key in raw:
+            value = raw[key]
+            if value in (None, "") and key == "coordinator_channel":
+                changes.columns[column] = None
+            elif isinstance(value, str) and value in channels:
+                changes.columns[column] = value
+            else:
+                changes.problems.append(t("settings.bad_channel", lang))
+    if "meeting_link" in raw:
+        link = raw["meeting_link"]
+        if link in (None, "", "-", "geen", "none"):
+            changes.columns["meeting_link"] = None
+        elif isinstance(link, str) and URL.match(link.strip()):
+            changes.columns["meeting_link"] = link.strip()
+        else:
+            changes.problems.append(t("settings.bad_link", lang))
+    if "free_days" in raw:
+        _free_days(raw["free_days"], today=today, lang=lang, changes=changes)
+    times = DayTimes(
+        start=changes.columns.get("start_time", team.start_time),
+        reminder=changes.columns.get("reminder_time", team.reminder_time),
+        mentor_list=changes.columns.get("mentor_list_time", team.mentor_list_time),
+        close=changes.columns.get("close_time", team.close_time),
+    )
+    for problem in times.problems():
+        changes.problems.append(t(f"settings.order.{problem}", lang))
+    return changes
+
+
+def _free_days(raw: Any, *, today: date, lang: Lang, changes: Changes) -> None:
+    if raw is None:
+        raw = ""
+    if not isinstance(raw, str):
+        changes.problems.append(t("settings.bad_free_days", lang, value="?"))
+        return
+    days: list[date] = []
+    for part in re.split(r"[,;\n]+", raw):
+        part = part.strip()
+        if not part:
+            continue
+        day = parse_date(part, today=today, prefer="future")
+        if day is None:
+            changes.problems.append(t("settings.bad_free_days", lang, value=part[:20]))
+            return
+        days.append(day)
+    if len(set(days)) > MAX_FREE_DAYS:
+        changes.problems.append(t("settings.too_many_free_days", lang, max=MAX_FREE_DAYS))
+        return
+    changes.free_days = sorted(set(days))
+
+
+async def _apply(turn: Turn, changes: Changes) -> list[str]:
+    assert turn.team is not None
+    diff = teams.apply_settings(turn.team, changes.columns)
+    turn.session.add(turn.team)
+    changed = sorted(diff)
+    if changes.free_days is not None:
+        before = await teams.free_days(session=turn.session, team_id=turn.team_id)
+        if before != changes.free_days:
+            await teams.replace_free_days(
+                session=turn.session, team_id=turn.team_id, days=changes.free_days
+            )
+            changed.append("free_days")
+    if changed:
+        await audit.record(
+            session=turn.session,
+            action="settings.changed",
+            now=turn.now,
+            team_id=turn.team_id,
+            actor_id=turn.actor_id,
+            details={"fields": changed},
+        )
+    return changed
+
+
+async def _settings_card(turn: Turn) -> Reply:
+    assert turn.team is not None
+    free = await teams.free_days(session=turn.session, team_id=turn.team_id)
+    return card(
+        settings_card(
+            lang=turn.lang,
+            values=view_of(turn.team, free),
+            channels=channel_choices(turn.team, turn.lang),
+            team_ref=turn.team_id,
+        )
+    )
+
+
+async def summary(turn: Turn) -> str:
+    """The current settings in a few lines."""
+    assert turn.team is not None
+    team = turn.team
+    free = await teams.free_days(session=turn.session, team_id=turn.team_id)
+    names = dict(channel_choices(team, turn.lang))
+    return t(
+        "settings.summary",
+        turn.lang,
+        start=format_time(team.start_time),
+        reminder=format_time(team.reminder_time),
+        mentor_list=format_time(team.mentor_list_time),
+        close=format_time(team.close_time),
+        region=team.region,
+        channel=names.get(team.class_channel_id or team.general_channel_id, "?"),
+        coordinator_channel=names.get(team.coordinator_channel_id or "", "—"),
+        link=team.meeting_link or "—",
+        free_days=", ".join(d.strftime("%d-%m-%Y") for d in free) or "—",
+    )
+
+
+@router.command("instellingen", "settings", roles=COORDINATOR)
+async def settings_command(turn: Turn) -> Sequence[Reply]:
+    """`instellingen` shows the card; `instellingen <veld> <waarde>` changes one setting."""
+    if not turn.args:
+        return [text(await summary(turn)), await _settings_card(turn)]
+    word, _, value = turn.args.partition(" ")
+    key = TEXT_KEYS.get(fold(word).replace("-", "").replace("_", ""))
+    if key is None:
+        guess = suggest(word, list(TEXT_KEYS))
+        reply = t("settings.unknown_field", turn.lang, field=word[:30])
+        if guess:
+            reply += " " + t("command.bad_value", turn.lang, value=word[:30], guess=guess)
+        return [text(reply + "\n\n" + t("usage.instellingen", turn.lang))]
+    value = value.strip()
+    if key in ("class_channel", "coordinator_channel") and not value:
+        if turn.inbound.conversation_type != "channel" or not turn.inbound.channel_id:
+            return [text(t("settings.channel_here", turn.lang))]
+        value = turn.inbound.channel_id
+    if key == "free_days" and fold(value) in ("geen", "none", "-"):
+        value = ""
+    elif key == "free_days":
+        free = await teams.free_days(session=turn.session, team_id=turn.team_id)
+        value = ", ".join([d.isoformat() for d in free] + [value])
+    assert turn.team is not None
+    changes = validate(turn.team, {key: value}, today=local_date(turn.now), lang=turn.lang)
+    return await _finish(turn, changes)
+
+
+async def _finish(turn: Turn, changes: Changes) -> Sequence[Reply]:
+    if changes.problems:
+        return [
+            text(
+                t("settings.refused", turn.lang)
+                + "\n"
+                + "\n".join(f"- {p}" for p in changes.problems)
+            )
+        ]
+    changed = await _apply(turn, changes)
+    if not changed:
+        return [text(t("settings.unchanged", turn.lang))]
+    return [text(t("settings.saved", turn.lang) + "\n\n" + await summary(turn))]
+
+
+@router.card_action("settings.submit", roles=COORDINATOR)
+async def settings_submit(turn: Turn) -> Sequence[Reply]:
+    """The settings card was sent."""
+    raw = {k: v for k, v in (turn.inbound.value or {}).items() if k not in ("verb", "team")}
+    assert turn.team is not None
+    changes = validate(turn.team, raw, today=local_date(turn.now), lang=turn.lang)
+    return await _finish(turn, changes)

@@ -1,0 +1,199 @@
+"""The tables. Natural keys carry unique constraints so a retried event cannot add a second row."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, Column, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.types import UTCDateTime
+
+ROLES = ("pupil", "mentor", "coordinator")
+CHECKIN_KINDS = ("start", "close")
+DELIVERY_STATES = ("pending", "sending", "sent", "failed", "cancelled")
+
+
+def _ts(*, nullable: bool = True, index: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
+
+
+class Team(SQLModel, table=True):
+    """A class team the bot is installed in, with its settings and conversation reference."""
+
+    __tablename__ = "team"
+    __table_args__ = (
+        UniqueConstraint("teams_id", name="uq_team_teams_id"),
+        CheckConstraint("region IN ('noord', 'midden', 'zuid')", name="ck_team_region"),
+        CheckConstraint(
+            "liberation_day IN ('lustrum', 'altijd', 'nooit')", name="ck_team_liberation_day"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    teams_id: str = Field(max_length=200)
+    tenant_id: str = Field(max_length=100, index=True)
+    name: str = Field(default="", max_length=300)
+    aad_group_id: str | None = Field(default=None, max_length=100)
+    service_url: str = Field(max_length=500)
+    bot_id: str = Field(max_length=200)
+    bot_name: str = Field(default="", max_length=200)
+    general_channel_id: str = Field(max_length=200)
+    channels: list[dict[str, str]] = Field(default_factory=list, sa_column=Column(JSON))
+    installed_by: str | None = Field(default=None, max_length=200)
+    installed_at: datetime | None = _ts()
+    removed_at: datetime | None = _ts()
+    greeted_at: datetime | None = _ts()
+
+    start_time: time = Field(default=time(9, 0))
+    close_time: time = Field(default=time(14, 45))
+    reminder_time: time = Field(default=time(10, 0))
+    mentor_list_time: time = Field(default=time(10, 30))
+    region: str = Field(default="midden", max_length=10)
+    class_channel_id: str | None = Field(default=None, max_length=200)
+    coordinator_channel_id: str | None = Field(default=None, max_length=200)
+    meeting_link: str | None = Field(default=None, max_length=1000)
+    liberation_day: str = Field(default="lustrum", max_length=10)
+    good_friday_off: bool = Field(default=False)
+
+
+class TeamFreeDay(SQLModel, table=True):
+    """A study day or other day off that a team adds to its calendar."""
+
+    __tablename__ = "team_free_day"
+    __table_args__ = (UniqueConstraint("team_id", "day", name="uq_team_free_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    day: date
+
+
+class Person(SQLModel, table=True):
+    """A member of one team: pupil, mentor, coordinator, or not yet given a role."""
+
+    __tablename__ = "person"
+    __table_args__ = (
+        UniqueConstraint("team_id", "teams_user_id", name="uq_person_team_user"),
+        CheckConstraint(
+            "role IS NULL OR role IN ('pupil', 'mentor', 'coordinator')", name="ck_person_role"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE", index=True)
+    teams_user_id: str = Field(max_length=200, index=True)
+    aad_object_id: str | None = Field(default=None, max_length=100)
+    name: str = Field(default="", max_length=300)
+    given_name: str | None = Field(default=None, max_length=200)
+    role: str | None = Field(default=None, max_length=20)
+    locale: str | None = Field(default=None, max_length=20)
+    paused_until: date | None = None
+    active: bool = Field(default=True)
+    joined_at: datetime | None = _ts()
+    left_at: datetime | None = _ts()
+
+
+class PersonalChat(SQLModel, table=True):
+    """The bot's 1:1 conversation with a Teams user; shared by all teams that user is in."""
+
+    __tablename__ = "personal_chat"
+    __table_args__ = (UniqueConstraint("teams_user_id", name="uq_personal_chat_user"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    teams_user_id: str = Field(max_length=200)
+    tenant_id: str = Field(max_length=100)
+    service_url: str = Field(max_length=500)
+    conversation_id: str = Field(max_length=300)
+    blocked_at: datetime | None = _ts()
+    updated_at: datetime | None = _ts()
+
+
+class MentorLink(SQLModel, table=True):
+    """A pupil's fixed mentor; one mentor per pupil."""
+
+    __tablename__ = "mentor_link"
+    __table_args__ = (UniqueConstraint("pupil_id", name="uq_mentor_link_pupil"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE", index=True)
+    pupil_id: int = Field(foreign_key="person.id", ondelete="CASCADE")
+    mentor_id: int = Field(foreign_key="person.id", ondelete="CASCADE", index=True)
+    linked_by_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    linked_at: datetime | None = _ts()
+
+
+class CheckIn(SQLModel, table=True):
+    """One pupil's answer to the day start or day close card; one per pupil, day and kind."""
+
+    __tablename__ = "checkin"
+    __table_args__ = (
+        UniqueConstraint("pupil_id", "day", "kind", name="uq_checkin_pupil_day_kind"),
+        CheckConstraint("kind IN ('start', 'close')", name="ck_checkin_kind"),
+        CheckConstraint("mood BETWEEN 1 AND 5", name="ck_checkin_mood"),
+        CheckConstraint("energy IS NULL OR energy BETWEEN 1 AND 3", name="ck_checkin_energy"),
+        Index("ix_checkin_team_day", "team_id", "day"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    pupil_id: int = Field(foreign_key="person.id", ondelete="CASCADE")
+    day: date
+    kind: str = Field(max_length=10)
+    mood: int
+    energy: int | None = None
+    goals: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    goal_status: list[str | None] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )
+    wants_contact: bool = Field(default=False)
+    note: str | None = Field(default=None, max_length=2000)
+    created_at: datetime | None = _ts(nullable=False)
+
+
+class Delivery(SQLModel, table=True):
+    """The outbox: one proactive message, written by the scheduler and sent by the worker."""
+
+    __tablename__ = "delivery"
+    __table_args__ = (
+        UniqueConstraint("prompt", "day", "recipient", "ref", name="uq_delivery_natural"),
+        CheckConstraint(
+            "status IN ('pending', 'sending', 'sent', 'failed', 'cancelled')",
+            name="ck_delivery_status",
+        ),
+        Index("ix_delivery_due", "status", "not_before"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE", index=True)
+    person_id: int | None = Field(default=None, foreign_key="person.id", ondelete="CASCADE")
+    prompt: str = Field(max_length=50)
+    day: date
+    recipient: str = Field(max_length=300)
+    ref: str = Field(default="", max_length=100)
+    payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    status: str = Field(default="pending", max_length=20)
+    attempts: int = Field(default=0)
+    not_before: datetime | None = _ts(nullable=False)
+    expires_at: datetime | None = _ts()
+    claimed_at: datetime | None = _ts()
+    claim_token: str | None = Field(default=None, max_length=64)
+    activity_id: str | None = Field(default=None, max_length=300)
+    conversation_id: str | None = Field(default=None, max_length=300)
+    last_error: str | None = Field(default=None, max_length=500)
+    created_at: datetime | None = _ts(nullable=False)
+    sent_at: datetime | None = _ts()
+
+
+class AuditEvent(SQLModel, table=True):
+    """Who did what to whom: reads of pupil data, role and link changes, settings. No free text."""
+
+    __tablename__ = "audit_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
+    actor_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    subject_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    action: str = Field(max_length=50, index=True)
+    details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    at: datetime | None = _ts(nullable=False)

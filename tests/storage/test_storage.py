@@ -1,0 +1,214 @@
+"""Storage on SQLite and PostgreSQL: migrations, natural keys, the outbox claim."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy.exc import IntegrityError
+
+from storage import checkins, outbox, people, teams
+from storage.db import Database
+from storage.models import CheckIn, Person, Team
+from storage.outbox import NewDelivery
+from storage.people import MemberInfo
+
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+
+async def _team(db: Database) -> Team:
+    async with db.session() as session:
+        team, created = await teams.upsert_team(
+            session=session,
+            teams_id="19:abc@thread.tacv2",
+            tenant_id="tenant-1",
+            name="Groep 1",
+            aad_group_id=None,
+            service_url="http://127.0.0.1:1/",
+            bot_id="28:bot",
+            bot_name="Dagritme",
+            installed_by="29:a",
+            now=NOW,
+        )
+        assert created
+        return team
+
+
+async def _pupil(db: Database, team: Team, user: str = "29:p") -> Person:
+    assert team.id is not None
+    async with db.session() as session:
+        person, _ = await people.upsert_member(
+            session=session, team_id=team.id, member=MemberInfo(user, "Sanne de Vries"), now=NOW
+        )
+        person.role = "pupil"
+        session.add(person)
+        return person
+
+
+async def test_database_answers(db: Database) -> None:
+    assert await db.ping()
+
+
+async def test_team_is_stored_once(db: Database) -> None:
+    first = await _team(db)
+    async with db.session() as session:
+        again, created = await teams.upsert_team(
+            session=session,
+            teams_id="19:abc@thread.tacv2",
+            tenant_id="tenant-1",
+            name="Groep 1 (nieuw)",
+            aad_group_id=None,
+            service_url="http://127.0.0.1:2/",
+            bot_id="28:bot",
+            bot_name="Dagritme",
+            installed_by="29:a",
+            now=NOW,
+        )
+    assert not created
+    assert again.id == first.id
+    assert again.name == "Groep 1 (nieuw)"
+
+
+async def test_person_once_per_team(db: Database) -> None:
+    team = await _team(db)
+    await _pupil(db, team)
+    assert team.id is not None
+    with pytest.raises(IntegrityError):
+        async with db.session() as session:
+            session.add(Person(team_id=team.id, teams_user_id="29:p", name="dubbel"))
+
+
+async def test_timestamps_come_back_aware_utc(db: Database) -> None:
+    team = await _team(db)
+    async with db.session() as session:
+        stored = await teams.get_team(session=session, team_id=team.id or 0)
+    assert stored is not None
+    assert stored.installed_at == NOW
+    assert stored.installed_at.tzinfo is not None
+
+
+async def test_one_checkin_per_pupil_day_kind(db: Database) -> None:
+    team = await _team(db)
+    pupil = await _pupil(db, team)
+    assert team.id is not None and pupil.id is not None
+    day = date(2026, 11, 23)
+    async with db.session() as session:
+        first = await checkins.create_checkin(
+            session=session,
+            team_id=team.id,
+            pupil_id=pupil.id,
+            day=day,
+            kind="start",
+            mood=4,
+            goals=["rekenen"],
+            now=NOW,
+        )
+        second = await checkins.create_checkin(
+            session=session,
+            team_id=team.id,
+            pupil_id=pupil.id,
+            day=day,
+            kind="start",
+            mood=1,
+            now=NOW,
+        )
+    assert first is not None
+    assert first.goals == ["rekenen"]
+    assert second is None
+    async with db.session() as session:
+        stored = await checkins.get_checkin(
+            session=session, pupil_id=pupil.id, day=day, kind="start"
+        )
+    assert stored is not None
+    assert stored.mood == 4
+
+
+async def test_database_refuses_impossible_mood(db: Database) -> None:
+    team = await _team(db)
+    pupil = await _pupil(db, team)
+    assert team.id is not None and pupil.id is not None
+    with pytest.raises(IntegrityError):
+        async with db.session() as session:
+            session.add(
+                CheckIn(
+                    team_id=team.id,
+                    pupil_id=pupil.id,
+                    day=date(2026, 11, 23),
+                    kind="start",
+                    mood=9,
+                    created_at=NOW,
+                )
+            )
+
+
+def _delivery(team: Team, recipient: str, *, prompt: str = "checkin_start") -> NewDelivery:
+    assert team.id is not None
+    return NewDelivery(
+        team_id=team.id,
+        prompt=prompt,
+        day=date(2026, 11, 23),
+        recipient=recipient,
+        payload={"text": "hallo"},
+        not_before=NOW,
+    )
+
+
+async def test_outbox_keeps_one_row_per_natural_key(db: Database) -> None:
+    team = await _team(db)
+    async with db.session() as session:
+        first = await outbox.enqueue(
+            session=session,
+            deliveries=[_delivery(team, "person:1"), _delivery(team, "person:2")],
+            now=NOW,
+        )
+        again = await outbox.enqueue(
+            session=session,
+            deliveries=[_delivery(team, "person:1"), _delivery(team, "person:3")],
+            now=NOW,
+        )
+    assert (first, again) == (2, 1)
+    async with db.session() as session:
+        assert await outbox.counts(session=session) == {"pending": 3}
+
+
+async def test_claim_takes_each_row_once_and_recovers_stale_claims(db: Database) -> None:
+    team = await _team(db)
+    async with db.session() as session:
+        await outbox.enqueue(
+            session=session, deliveries=[_delivery(team, f"person:{i}") for i in range(5)], now=NOW
+        )
+    async with db.session() as session:
+        first = await outbox.claim(session=session, now=NOW, limit=3)
+    async with db.session() as session:
+        second = await outbox.claim(session=session, now=NOW, limit=10)
+    assert len(first) == 3
+    assert len(second) == 2
+    assert not {r.id for r in first} & {r.id for r in second}
+    async with db.session() as session:
+        assert await outbox.claim(session=session, now=NOW, limit=10) == []
+    later = NOW + outbox.STALE_CLAIM + timedelta(seconds=1)
+    async with db.session() as session:
+        recovered = await outbox.claim(session=session, now=later, limit=10)
+    assert len(recovered) == 5
+    assert all(r.attempts == 2 for r in recovered)
+
+
+async def test_finish_needs_the_claim(db: Database) -> None:
+    team = await _team(db)
+    async with db.session() as session:
+        await outbox.enqueue(session=session, deliveries=[_delivery(team, "person:1")], now=NOW)
+    async with db.session() as session:
+        (row,) = await outbox.claim(session=session, now=NOW, limit=1)
+    assert row.id is not None
+    async with db.session() as session:
+        assert not await outbox.finish(
+            session=session, delivery_id=row.id, claim_token="not-mine", status="sent", now=NOW
+        )
+        assert await outbox.finish(
+            session=session,
+            delivery_id=row.id,
+            claim_token=row.claim_token or "",
+            status="sent",
+            now=NOW,
+            activity_id="1:a",
+        )
