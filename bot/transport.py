@@ -117,11 +117,11 @@ def classify(activity: Activity) -> InboundKind | None:
     if activity.type == "message":
         return "message"
     if activity.type == "installationUpdate":
+        # Teams sends this beside a conversationUpdate for the same install; the welcome and
+        # the roster read happen on the conversationUpdate, so only an uninstall counts here.
         action = str(activity.action or "")
-        if personal:
-            return "personal_uninstall" if action.startswith("remove") else "personal_install"
-        if action.startswith("add") and _team(activity) is not None:
-            return "team_install"
+        if personal and action.startswith("remove"):
+            return "personal_uninstall"
         return None
     if activity.type != "conversationUpdate":
         return None

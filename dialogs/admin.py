@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from domain.text import fold, suggest
-
 from cards.catalogue import t
 from dialogs.inbound import Reply, text
 from dialogs.names import NotFound, resolve
 from dialogs.router import COORDINATOR, Turn, router
 from domain.clock import local_date
+from domain.grammar import format_date
+from domain.text import fold, suggest
 from storage import audit, people
 
 ROLE_WORDS = {
@@ -165,7 +165,9 @@ async def list_team(turn: Turn) -> Sequence[Reply]:
                     else t("team.no_mentor", turn.lang)
                 )
                 if member.paused_until and member.paused_until >= local_date(turn.now):
-                    line += " — " + t("team.paused", turn.lang, until=member.paused_until)
+                    line += " — " + t(
+                        "team.paused", turn.lang, until=format_date(member.paused_until, turn.lang)
+                    )
             lines.append(line)
     if any(m.role is None for m in members):
         lines.append("")

@@ -105,7 +105,7 @@ async def _team_installed(
         team_id=team.id,
         details={"members": len(roster)},
     )
-    logger.info("team installed", extra={"team_id": team.id, "members": len(roster)})
+    logger.info("team %s installed with %d members", team.id, len(roster))
     if team.greeted_at is not None:
         return []
     team.greeted_at = now

@@ -83,7 +83,7 @@ async def enqueue_due(db: Database, now: datetime) -> Planned:
             for prompt in due_prompts(now, day_times(fresh), calendar):
                 created += await _plan(session, fresh, prompt, now)
     if created:
-        logger.info("scheduled deliveries", extra={"created": created})
+        logger.info("scheduled %d deliveries", created)
     return Planned(teams=len(active), created=created)
 
 

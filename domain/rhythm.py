@@ -75,8 +75,3 @@ def due_prompts(now: datetime, times: DayTimes, calendar: SchoolCalendar) -> lis
         if start <= now < end:
             due.append(DuePrompt(kind=kind, day=day, due_at=start, expires_at=end))
     return due
-
-
-def is_alarming(*, mood: int, wants_contact: bool) -> bool:
-    """Whether a check-in should alert the mentor at once."""
-    return mood <= LOW_MOOD or wants_contact

@@ -59,24 +59,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "**help** — this overview",
     },
     "help.rol": {
-        "nl": "**rol** <naam> leerling|mentor|coördinator|geen — geef iemand een rol",
-        "en": "**role** <name> pupil|mentor|coordinator|none — give someone a role",
+        "nl": "**rol** _naam_ leerling|mentor|coördinator|geen — geef iemand een rol",
+        "en": "**role** _name_ pupil|mentor|coordinator|none — give someone a role",
     },
     "help.koppel": {
-        "nl": "**koppel** <leerling> aan <mentor> — koppel een leerling aan een mentor",
-        "en": "**link** <pupil> to <mentor> — link a pupil to a mentor",
+        "nl": "**koppel** _leerling_ aan _mentor_ — koppel een leerling aan een mentor",
+        "en": "**link** _pupil_ to _mentor_ — link a pupil to a mentor",
     },
     "help.team": {
         "nl": "**team** — alle teamleden met hun rol en mentor",
         "en": "**team** — all team members with their role and mentor",
     },
     "usage.rol": {
-        "nl": "Gebruik: **rol** <naam> leerling|mentor|coördinator|geen, bijvoorbeeld `rol Sanne leerling`.",
-        "en": "Usage: **role** <name> pupil|mentor|coordinator|none, for example `role Sanne pupil`.",
+        "nl": "Gebruik: **rol** _naam_ leerling|mentor|coördinator|geen, bijvoorbeeld `rol Sanne leerling`.",
+        "en": "Usage: **role** _name_ pupil|mentor|coordinator|none, for example `role Sanne pupil`.",
     },
     "usage.koppel": {
-        "nl": "Gebruik: **koppel** <leerling> aan <mentor>, bijvoorbeeld `koppel Sanne aan Fatima`.",
-        "en": "Usage: **link** <pupil> to <mentor>, for example `link Sanne to Fatima`.",
+        "nl": "Gebruik: **koppel** _leerling_ aan _mentor_, bijvoorbeeld `koppel Sanne aan Fatima`.",
+        "en": "Usage: **link** _pupil_ to _mentor_, for example `link Sanne to Fatima`.",
     },
     "command.empty": {
         "nl": "Typ **hulp** om te zien wat ik kan.",
@@ -153,8 +153,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Note: {count} pupil(s) no longer have a mentor. Type **team** to see them.",
     },
     "rol.link_hint": {
-        "nl": "Koppel {name} nu aan een mentor: `koppel {name} aan <mentor>`.",
-        "en": "Now link {name} to a mentor: `link {name} to <mentor>`.",
+        "nl": "Koppel {name} nu aan een mentor: **koppel** {name} **aan** _mentor_.",
+        "en": "Now link {name} to a mentor: **link** {name} **to** _mentor_.",
     },
     "koppel.done": {
         "nl": "{pupil} is gekoppeld aan mentor {mentor}.",
@@ -169,8 +169,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} is not a pupil. Give the role first: `role {name} pupil`.",
     },
     "koppel.no_mentors": {
-        "nl": "Dit team heeft nog geen mentoren. Geef eerst iemand de rol: `rol <naam> mentor`.",
-        "en": "This team has no mentors yet. Give someone the role first: `role <name> mentor`.",
+        "nl": "Dit team heeft nog geen mentoren. Geef eerst iemand de rol: **rol** _naam_ **mentor**.",
+        "en": "This team has no mentors yet. Give someone the role first: **role** _name_ **mentor**.",
     },
     "team.title": {
         "nl": "**{team}** — {count} teamleden",
@@ -184,8 +184,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "team.no_mentor": {"nl": "nog geen mentor", "en": "no mentor yet"},
     "team.paused": {"nl": "gepauzeerd t/m {until}", "en": "paused until {until}"},
     "team.hint_roles": {
-        "nl": "Geef rollen met `rol <naam> leerling|mentor|coördinator`.",
-        "en": "Give roles with `role <name> pupil|mentor|coordinator`.",
+        "nl": "Geef rollen met **rol** _naam_ leerling|mentor|coördinator.",
+        "en": "Give roles with **role** _name_ pupil|mentor|coordinator.",
     },
     "error.busy": {
         "nl": "Er ging iets mis aan mijn kant; er is niets opgeslagen. Probeer het zo nog eens.",

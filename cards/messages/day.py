@@ -6,20 +6,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "**settings** — the team's times, region, channels, meeting link and free days",
     },
     "help.pauze": {
-        "nl": "**pauze** <leerling> tot <datum> — geen check-ins tijdens ziekte of opname",
-        "en": "**pause** <pupil> until <date> — no check-ins during illness or a hospital stay",
+        "nl": "**pauze** _leerling_ tot _datum_ — geen check-ins tijdens ziekte of opname",
+        "en": "**pause** _pupil_ until _date_ — no check-ins during illness or a hospital stay",
     },
     "help.hervat": {
-        "nl": "**hervat** <leerling> — check-ins weer aanzetten",
-        "en": "**resume** <pupil> — turn check-ins back on",
+        "nl": "**hervat** _leerling_ — check-ins weer aanzetten",
+        "en": "**resume** _pupil_ — turn check-ins back on",
     },
     "usage.pauze": {
-        "nl": "Gebruik: **pauze** <leerling> tot <datum>, bijvoorbeeld `pauze Sanne tot vrijdag` of `pauze Sanne tot 12-12`.",
-        "en": "Usage: **pause** <pupil> until <date>, for example `pause Sanne until friday` or `pause Sanne until 12-12`.",
+        "nl": "Gebruik: **pauze** _leerling_ tot _datum_, bijvoorbeeld `pauze Sanne tot vrijdag` of `pauze Sanne tot 12-12`.",
+        "en": "Usage: **pause** _pupil_ until _date_, for example `pause Sanne until friday` or `pause Sanne until 12-12`.",
     },
     "usage.hervat": {
-        "nl": "Gebruik: **hervat** <leerling>, bijvoorbeeld `hervat Sanne`.",
-        "en": "Usage: **resume** <pupil>, for example `resume Sanne`.",
+        "nl": "Gebruik: **hervat** _leerling_, bijvoorbeeld `hervat Sanne`.",
+        "en": "Usage: **resume** _pupil_, for example `resume Sanne`.",
     },
     "usage.instellingen": {
         "nl": (

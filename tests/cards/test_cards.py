@@ -1,0 +1,157 @@
+"""The cards: stable JSON (snapshots), inputs the flows can read, and a complete catalogue."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator
+from datetime import date, time
+from typing import Any
+
+import pytest
+
+from cards.catalogue import catalogue, lang_of, t
+from cards.common import choice_buttons_card
+from cards.rhythm import (
+    MOODS,
+    SettingsView,
+    checkin_card,
+    checkin_done_card,
+    close_card,
+    close_done_card,
+    expired_card,
+    mentor_missing_card,
+    settings_card,
+)
+from tests.cards.snapshot import assert_snapshot
+
+DAY = date(2026, 11, 23)
+SETTINGS = SettingsView(
+    start=time(9),
+    close=time(14, 45),
+    reminder=time(10),
+    mentor_list=time(10, 30),
+    region="midden",
+    class_channel_id="19:a@thread.tacv2",
+    coordinator_channel_id=None,
+    meeting_link=None,
+    free_days=[date(2027, 3, 12)],
+    liberation_day="lustrum",
+    good_friday_off=False,
+)
+
+
+def all_cards() -> Iterator[tuple[str, dict[str, Any]]]:
+    for lang in ("nl", "en"):
+        yield f"checkin_{lang}", checkin_card(lang=lang, first_name="Sanne", day=DAY, team_ref=7)
+        yield (
+            f"checkin_done_{lang}",
+            checkin_done_card(
+                lang=lang, day=DAY, mood=4, energy=2, goals=["rekenen"], wants_contact=True
+            ),
+        )
+        yield (
+            f"close_goals_{lang}",
+            close_card(lang=lang, first_name="Sanne", day=DAY, team_ref=7, goals=["a", "b"]),
+        )
+        yield (
+            f"close_no_goals_{lang}",
+            close_card(lang=lang, first_name="Sanne", day=DAY, team_ref=7, goals=[]),
+        )
+        yield (
+            f"close_done_{lang}",
+            close_done_card(
+                lang=lang,
+                day=DAY,
+                mood=2,
+                goals=["a", "b"],
+                goal_status=["done", None],
+                note_given=True,
+            ),
+        )
+        yield f"expired_{lang}", expired_card(lang=lang, day=DAY)
+        yield f"mentor_missing_{lang}", mentor_missing_card(lang=lang, names=["Daan", "Noah"])
+        yield (
+            f"settings_{lang}",
+            settings_card(
+                lang=lang,
+                values=SETTINGS,
+                channels=[("19:a@thread.tacv2", "Algemeen")],
+                team_ref=7,
+            ),
+        )
+    yield "choice_buttons", choice_buttons_card(title="Wie?", buttons=[("A", "rol #1 mentor")])
+
+
+@pytest.mark.parametrize(("name", "card"), list(all_cards()))
+def test_card_matches_snapshot(name: str, card: dict[str, Any]) -> None:
+    assert card["type"] == "AdaptiveCard"
+    assert card["version"] == "1.5"
+    assert_snapshot(name, card)
+
+
+def walk(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from walk(item)
+
+
+def inputs(card: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in walk(card) if str(n.get("type", "")).startswith("Input.")]
+
+
+def test_checkin_card_inputs_are_what_the_flow_reads() -> None:
+    card = checkin_card(lang="nl", first_name="Sanne", day=DAY, team_ref=7)
+    ids = [i["id"] for i in inputs(card)]
+    assert ids == ["mood", "energy", "goal1", "goal2", "goal3", "contact"]
+    mood = inputs(card)[0]
+    assert mood["isRequired"] is True
+    assert sorted(c["value"] for c in mood["choices"]) == ["1", "2", "3", "4", "5"]
+    assert card["actions"][0]["data"] == {"verb": "checkin.submit", "day": "2026-11-23", "team": 7}
+    assert [m.value for m in MOODS] == [5, 4, 3, 2, 1]
+
+
+def test_done_cards_cannot_be_sent_again() -> None:
+    for name, card in all_cards():
+        if "done" in name or "expired" in name:
+            assert inputs(card) == []
+            assert not [n for n in walk(card) if n.get("type") == "Action.Submit"], name
+
+
+def test_every_submit_names_its_verb() -> None:
+    for name, card in all_cards():
+        for action in (n for n in walk(card) if n.get("type") == "Action.Submit"):
+            assert isinstance(action["data"].get("verb"), str), name
+        ids = [i["id"] for i in inputs(card)]
+        assert len(ids) == len(set(ids)), name
+
+
+def placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
+def test_catalogue_is_complete_and_consistent() -> None:
+    messages = catalogue()
+    assert len(messages) > 100
+    for key, texts in messages.items():
+        assert texts["nl"].strip(), key
+        assert texts["en"].strip(), key
+        assert placeholders(texts["nl"]) == placeholders(texts["en"]), key
+
+
+def test_language_follows_the_teams_locale() -> None:
+    assert lang_of("en-US") == "en"
+    assert lang_of("nl-NL") == "nl"
+    assert lang_of("fr-FR") == "nl"
+    assert lang_of(None) == "nl"
+    assert t("settings.saved", "en") == "Saved. ✅"
+
+
+def test_texts_have_no_angle_brackets() -> None:
+    """Teams renders text as markdown with HTML: a `<naam>` would vanish or show escaped."""
+    for key, texts in catalogue().items():
+        for text in texts.values():
+            assert "<" not in text, key
