@@ -14,7 +14,9 @@ from cards.rhythm import (
     GOAL_STATUS,
     MAX_GOALS,
     NOTE_MAX_CHARS,
+    checkin_card,
     checkin_done_card,
+    close_card,
     close_done_card,
     expired_card,
     mood_word,
@@ -22,9 +24,9 @@ from cards.rhythm import (
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
 from dialogs.router import PUPILS, Turn, router
-from dialogs.schedule import alert_staff
+from dialogs.schedule import alert_staff, calendar_for, day_times
 from domain.clock import local_date
-from domain.rhythm import LOW_MOOD
+from domain.rhythm import LOW_MOOD, due_prompts
 from storage import checkins
 from storage.models import CheckIn
 
@@ -279,3 +281,41 @@ async def _alert(turn: Turn, stored: CheckIn) -> None:
         )
     if written:
         turn.outbox_touched = True
+
+
+@router.command("inchecken", "checkin", "check-in", roles=PUPILS)
+async def checkin_again(turn: Turn) -> Sequence[Reply]:
+    """A pupil asks for today's card again (lost it, or was paused and feels better)."""
+    assert turn.team is not None and turn.actor is not None
+    today = local_date(turn.now)
+    calendar = await calendar_for(turn.session, turn.team)
+    closed = calendar.closed_reason(today)
+    if closed is not None:
+        return [text(t("rhythm.again.no_school", turn.lang, reason=closed))]
+    kinds = {p.kind for p in due_prompts(turn.now, day_times(turn.team), calendar)}
+    name = first_name(turn.actor)
+    if "day_close" in kinds:
+        if await checkins.get_checkin(
+            session=turn.session, pupil_id=turn.actor_id, day=today, kind="close"
+        ):
+            return [text(t("rhythm.again.done", turn.lang))]
+        morning = await checkins.get_checkin(
+            session=turn.session, pupil_id=turn.actor_id, day=today, kind="start"
+        )
+        goals = list(morning.goals) if morning else []
+        return [
+            card(
+                close_card(
+                    lang=turn.lang, first_name=name, day=today, team_ref=turn.team_id, goals=goals
+                )
+            )
+        ]
+    if "day_start" in kinds:
+        if await checkins.get_checkin(
+            session=turn.session, pupil_id=turn.actor_id, day=today, kind="start"
+        ):
+            return [text(t("rhythm.again.done", turn.lang))]
+        return [
+            card(checkin_card(lang=turn.lang, first_name=name, day=today, team_ref=turn.team_id))
+        ]
+    return [text(t("rhythm.again.not_now", turn.lang))]

@@ -160,4 +160,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "settings.liberation.nooit": {"nl": "Nooit vrij", "en": "Never off"},
     "settings.none": {"nl": "Geen", "en": "None"},
     "settings.save": {"nl": "Opslaan", "en": "Save"},
+    "help.inchecken": {
+        "nl": "**inchecken** — je kaart van vandaag nog een keer",
+        "en": "**checkin** — today's card once more",
+    },
+    "rhythm.again.no_school": {
+        "nl": "Vandaag is er geen school ({reason}). Geniet ervan! 🌞",
+        "en": "There is no school today ({reason}). Enjoy! 🌞",
+    },
+    "rhythm.again.done": {
+        "nl": "Je hebt deze al ingevuld. Dank je wel! 😊",
+        "en": "You have already filled this in. Thank you! 😊",
+    },
+    "rhythm.again.not_now": {
+        "nl": "Er is nu geen kaart: de check-in begint bij de dagstart en de afsluiting aan het eind van de schooldag.",
+        "en": "There is no card right now: the check-in starts at the day start and the close at the end of the school day.",
+    },
 }

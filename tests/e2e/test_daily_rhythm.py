@@ -378,3 +378,24 @@ async def test_throttled_sends_are_retried_after_retry_after(classroom: Classroo
     async with classroom.bot.db.session() as session:
         rows = (await session.exec(select(Delivery))).all()
     assert {r.status for r in rows} == {"sent"}
+
+
+async def test_pupil_asks_for_todays_card_again(classroom: Classroom) -> None:
+    chat = classroom.chat(classroom.pupils[0])
+    classroom.bot.clock.set(local(date(2026, 11, 28), 10, 0))
+    (reply,) = await chat.say("inchecken")
+    assert "geen school (weekend)" in reply
+    classroom.bot.clock.set(local(MONDAY, 8, 0))
+    (reply,) = await chat.say("inchecken")
+    assert "geen kaart" in reply
+    classroom.bot.clock.set(local(MONDAY, 11, 0))
+    (card_text,) = await chat.say("inchecken")
+    assert "Goedemorgen Sanne!" in card_text
+    card = classroom.connector.cards(chat.conversation_id)[-1]
+    await chat.submit({**card["actions"][0]["data"], "mood": "3", "goal1": "lezen"})
+    (reply,) = await chat.say("checkin")
+    assert "al ingevuld" in reply
+    classroom.bot.clock.set(local(MONDAY, 15, 0))
+    (close_text,) = await chat.say("inchecken")
+    assert "Hoe ging het vandaag" in close_text
+    assert "lezen" in close_text
