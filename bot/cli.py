@@ -44,6 +44,19 @@ def _instant(value: str) -> datetime:
         raise argparse.ArgumentTypeError(f"not an ISO 8601 date-time: {value!r}") from exc
 
 
+# Loggers of libraries that print SQL parameters or request bodies at DEBUG level: what a pupil
+# or mentor typed would end up in the log, so they never log below WARNING.
+CHATTY = ("aiosqlite", "sqlalchemy.engine", "asyncpg", "botbuilder", "botframework", "msrest")
+
+
+def quiet_libraries() -> None:
+    """Keep third-party loggers that could carry personal text at WARNING and above."""
+    for name in CHATTY:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    # The planner runs every half minute; its "executed successfully" lines are noise.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
 def configure_logging(level: str) -> None:
     """Plain logs on a terminal; ids and event names only, never pupil text."""
     logging.basicConfig(
@@ -51,8 +64,7 @@ def configure_logging(level: str) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    # The planner runs every half minute; its "executed successfully" lines are noise.
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    quiet_libraries()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,7 @@ from dialogs.router import COORDINATOR, Turn, router
 from domain.clock import local_date
 from domain.grammar import format_date
 from domain.text import fold, suggest
-from storage import audit, people
+from storage import people
 
 ROLE_WORDS = {
     "leerling": "pupil",
@@ -69,15 +69,7 @@ async def set_role(turn: Turn) -> Sequence[Reply]:
     old = person.role
     person.role = role
     turn.session.add(person)
-    await audit.record(
-        session=turn.session,
-        action="role.changed",
-        now=turn.now,
-        team_id=turn.team_id,
-        actor_id=turn.actor_id,
-        subject_id=person.id,
-        details={"from": old, "to": role},
-    )
+    await turn.audit("role.changed", subject_id=person.id, details={"from": old, "to": role})
     reply = t("rol.done", turn.lang, name=person.name, role=role_name)
     if role == "pupil":
         notes.append(t("rol.link_hint", turn.lang, name=person.name))
@@ -106,12 +98,8 @@ async def link_pupil(turn: Turn) -> Sequence[Reply]:
     previous = await people.link_mentor(
         session=turn.session, pupil=pupil, mentor=mentor, by=turn.actor, now=turn.now
     )
-    await audit.record(
-        session=turn.session,
-        action="mentor.linked",
-        now=turn.now,
-        team_id=turn.team_id,
-        actor_id=turn.actor_id,
+    await turn.audit(
+        "mentor.linked",
         subject_id=pupil.id,
         details={"mentor_id": mentor.id, "previous_mentor_id": previous.id if previous else None},
     )

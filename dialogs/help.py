@@ -9,6 +9,21 @@ from dialogs.inbound import Reply, text
 from dialogs.router import EVERYONE, Turn, router, run_command
 
 MAX_LINE = 300
+# Help lists the everyday commands first, the set-up ones last.
+HELP_ORDER = (
+    "hulp",
+    "inchecken",
+    "leerlingen",
+    "leerling",
+    "log",
+    "contacten",
+    "pauze",
+    "hervat",
+    "rol",
+    "koppel",
+    "team",
+    "instellingen",
+)
 
 
 @router.command("hulp", "help", "?", "commands", "commando's", roles=EVERYONE)
@@ -17,7 +32,9 @@ async def help_command(turn: Turn) -> Sequence[Reply]:
     if turn.role == "unknown":
         return [text(t("help.unknown_person", turn.lang))]
     lines = [t("help.intro", turn.lang, role=t(f"role.{turn.role}", turn.lang))]
-    for command in router.available_to(turn.role):
+    commands = router.available_to(turn.role)
+    commands.sort(key=lambda c: HELP_ORDER.index(c.name) if c.name in HELP_ORDER else 99)
+    for command in commands:
         lines.append(f"- {t(f'help.{command.name}', turn.lang)}")
     if turn.role == "member":
         lines.append(t("help.no_role", turn.lang))

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from domain.text import fold, name_matches
-
 from cards.catalogue import t
 from cards.common import choice_buttons_card
 from dialogs.inbound import Reply, card, text
 from dialogs.router import Turn
+from domain.text import fold, name_matches
 from storage import people
 from storage.models import Person
 
@@ -88,3 +87,24 @@ async def resolve(
 def _shown(query: str) -> str:
     """A name as typed, shortened so an echo can never carry a long text back."""
     return query if len(query) <= 40 else query[:39] + "…"
+
+
+async def visible_pupils(turn: Turn) -> Sequence[Person]:
+    """The pupils this person may see and act on: a mentor's own, every pupil for a coordinator."""
+    if turn.role == "coordinator":
+        return await people.team_members(session=turn.session, team_id=turn.team_id, role="pupil")
+    if turn.role == "mentor":
+        return await people.pupils_of(session=turn.session, mentor_id=turn.actor_id)
+    return []
+
+
+async def resolve_pupil(turn: Turn, query: str, *, rerun: str) -> Person | NotFound:
+    """One of the pupils this person may see; another mentor's pupil gets a polite no."""
+    found = await resolve(turn, query, rerun=rerun, candidates=await visible_pupils(turn))
+    if not isinstance(found, NotFound) or turn.role == "coordinator":
+        return found
+    everyone = await people.team_members(session=turn.session, team_id=turn.team_id, role="pupil")
+    other = await resolve(turn, query, rerun=rerun, candidates=everyone)
+    if isinstance(other, Person):
+        return NotFound(text(t("pupil.not_yours", turn.lang, name=other.name)))
+    return found

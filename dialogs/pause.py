@@ -5,25 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from domain.grammar import format_date, parse_date
-
 from cards.catalogue import t
 from dialogs.inbound import Reply, text
-from dialogs.names import NotFound, resolve
+from dialogs.names import NotFound, resolve_pupil
 from dialogs.router import STAFF, Turn, router
 from domain.clock import local_date
-from storage import audit, people
-from storage.models import Person
+from domain.grammar import format_date, parse_date
 
 UNTIL = re.compile(r"\s+(?:tot(?:\s+en\s+met)?|t/m|tm|until|till|to)\s+", re.IGNORECASE)
 MAX_PAUSE_DAYS = 366
-
-
-async def own_pupils(turn: Turn) -> Sequence[Person]:
-    """The pupils this person may act on: a mentor's own, or every pupil for a coordinator."""
-    if turn.role == "coordinator":
-        return await people.team_members(session=turn.session, team_id=turn.team_id, role="pupil")
-    return await people.pupils_of(session=turn.session, mentor_id=turn.actor_id)
 
 
 @router.command("pauze", "pause", roles=STAFF)
@@ -47,22 +37,12 @@ async def pause(turn: Turn) -> Sequence[Reply]:
         return [text(t("pauze.past_date", turn.lang))]
     if (until - today).days > MAX_PAUSE_DAYS:
         return [text(t("pauze.too_long", turn.lang))]
-    pupil = await resolve(
-        turn, name, rerun=f"pauze {{name}} tot {when}", candidates=await own_pupils(turn)
-    )
+    pupil = await resolve_pupil(turn, name, rerun=f"pauze {{name}} tot {when}")
     if isinstance(pupil, NotFound):
         return [pupil.reply]
     pupil.paused_until = until
     turn.session.add(pupil)
-    await audit.record(
-        session=turn.session,
-        action="pupil.paused",
-        now=turn.now,
-        team_id=turn.team_id,
-        actor_id=turn.actor_id,
-        subject_id=pupil.id,
-        details={"until": until.isoformat()},
-    )
+    await turn.audit("pupil.paused", subject_id=pupil.id, details={"until": until.isoformat()})
     return [text(t("pauze.done", turn.lang, name=pupil.name, until=format_date(until, turn.lang)))]
 
 
@@ -71,19 +51,12 @@ async def resume(turn: Turn) -> Sequence[Reply]:
     """`hervat <leerling>`: prompts again from the next school day (today's still come if due)."""
     if not turn.args.strip():
         return [text(t("usage.hervat", turn.lang))]
-    pupil = await resolve(turn, turn.args, rerun="hervat {name}", candidates=await own_pupils(turn))
+    pupil = await resolve_pupil(turn, turn.args, rerun="hervat {name}")
     if isinstance(pupil, NotFound):
         return [pupil.reply]
     if pupil.paused_until is None or pupil.paused_until < local_date(turn.now):
         return [text(t("hervat.not_paused", turn.lang, name=pupil.name))]
     pupil.paused_until = None
     turn.session.add(pupil)
-    await audit.record(
-        session=turn.session,
-        action="pupil.resumed",
-        now=turn.now,
-        team_id=turn.team_id,
-        actor_id=turn.actor_id,
-        subject_id=pupil.id,
-    )
+    await turn.audit("pupil.resumed", subject_id=pupil.id)
     return [text(t("hervat.done", turn.lang, name=pupil.name))]

@@ -1,3 +1,3 @@
 """Imports every flow module so that their decorators fill the router."""
 
-from dialogs import admin, checkin, help, pause, team_settings  # noqa: F401
+from dialogs import admin, checkin, contacts, help, overview, pause, team_settings  # noqa: F401

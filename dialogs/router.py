@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from cards.catalogue import Lang, t
 from dialogs.inbound import Inbound, Reply, text
 from domain.text import fold, suggest
+from storage import audit
 from storage.models import Person, Team
 
 Role = Literal["pupil", "mentor", "coordinator", "member", "unknown"]
@@ -45,6 +46,20 @@ class Turn:
         if role in ("pupil", "mentor", "coordinator"):
             return role  # type: ignore[return-value]
         return "member"
+
+    async def audit(
+        self, action: str, *, subject_id: int | None = None, details: dict[str, Any] | None = None
+    ) -> None:
+        """Record in the audit trail that the sender did `action` in this team."""
+        await audit.record(
+            session=self.session,
+            action=action,
+            now=self.now,
+            team_id=self.team.id if self.team else None,
+            actor_id=self.actor.id if self.actor else None,
+            subject_id=subject_id,
+            details=details,
+        )
 
     @property
     def team_id(self) -> int:

@@ -17,7 +17,7 @@ from domain.clock import local_date
 from domain.grammar import format_time, parse_date, parse_time
 from domain.rhythm import DayTimes
 from domain.text import fold, suggest
-from storage import audit, teams
+from storage import teams
 from storage.models import Team
 
 MAX_FREE_DAYS = 60
@@ -192,14 +192,7 @@ async def _apply(turn: Turn, changes: Changes) -> list[str]:
             )
             changed.append("free_days")
     if changed:
-        await audit.record(
-            session=turn.session,
-            action="settings.changed",
-            now=turn.now,
-            team_id=turn.team_id,
-            actor_id=turn.actor_id,
-            details={"fields": changed},
-        )
+        await turn.audit("settings.changed", details={"fields": changed})
     return changed
 
 

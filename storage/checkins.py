@@ -81,3 +81,15 @@ async def day_checkins(*, session: AsyncSession, team_id: int, day: date) -> Seq
         .order_by(col(CheckIn.id))
     )
     return result.all()
+
+
+async def pupil_checkins(
+    *, session: AsyncSession, pupil_id: int, start: date, end: date
+) -> Sequence[CheckIn]:
+    """A pupil's check-ins between two days (both included), oldest first."""
+    result = await session.exec(
+        select(CheckIn)
+        .where(CheckIn.pupil_id == pupil_id, CheckIn.day >= start, CheckIn.day <= end)
+        .order_by(col(CheckIn.day), col(CheckIn.kind))
+    )
+    return result.all()

@@ -197,3 +197,30 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(max_length=50, index=True)
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     at: datetime | None = _ts(nullable=False)
+
+
+class ContactLog(SQLModel, table=True):
+    """A mentor's contact with (or about) a pupil; `source` makes a repeated message harmless."""
+
+    __tablename__ = "contact_log"
+    __table_args__ = (
+        UniqueConstraint("author_id", "source", name="uq_contact_log_source"),
+        CheckConstraint(
+            "kind IN ('gesprek', 'bellen', 'chat', 'huisbezoek', 'ouders', 'school', 'overig')",
+            name="ck_contact_log_kind",
+        ),
+        CheckConstraint("minutes IS NULL OR minutes BETWEEN 1 AND 720", name="ck_contact_minutes"),
+        Index("ix_contact_log_pupil_day", "pupil_id", "day"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE", index=True)
+    pupil_id: int = Field(foreign_key="person.id", ondelete="CASCADE")
+    author_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    day: date
+    kind: str = Field(max_length=20)
+    minutes: int | None = None
+    note: str | None = Field(default=None, max_length=1000)
+    source: str = Field(max_length=200)
+    created_at: datetime | None = _ts(nullable=False)
+    updated_at: datetime | None = _ts()

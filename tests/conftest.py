@@ -20,6 +20,14 @@ from storage.db import Database, create_engine, upgrade
 BACKENDS = ["sqlite", "postgresql"]
 
 
+@pytest.fixture(autouse=True)
+def production_log_levels() -> None:
+    """Tests log like production does (so a test can prove no personal text is logged)."""
+    from bot.cli import quiet_libraries
+
+    quiet_libraries()
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Every test that uses `backend` (directly or through `db`) runs on both databases."""
     if "backend" in metafunc.fixturenames:

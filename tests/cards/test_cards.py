@@ -11,6 +11,17 @@ import pytest
 
 from cards.catalogue import catalogue, lang_of, t
 from cards.common import choice_buttons_card
+from cards.mentor import (
+    ContactDraft,
+    ContactRow,
+    PupilPage,
+    PupilRow,
+    contact_card,
+    contact_saved_card,
+    contacts_card,
+    pupil_page_card,
+    pupils_card,
+)
 from cards.rhythm import (
     MOODS,
     SettingsView,
@@ -77,6 +88,70 @@ def all_cards() -> Iterator[tuple[str, dict[str, Any]]]:
                 values=SETTINGS,
                 channels=[("19:a@thread.tacv2", "Algemeen")],
                 team_ref=7,
+            ),
+        )
+        yield (
+            f"pupils_{lang}",
+            pupils_card(
+                lang=lang,
+                day=DAY,
+                title="Jouw leerlingen",
+                rows=[
+                    PupilRow(
+                        "Sanne",
+                        start_mood=2,
+                        goals=["rekenen"],
+                        wants_contact=True,
+                        days_since_contact=8,
+                    ),
+                    PupilRow("Daan", paused_until=date(2026, 11, 27), days_since_contact=1),
+                    PupilRow("Noah", close_mood=4, mentor="Fatima"),
+                ],
+            ),
+        )
+        yield (
+            f"contact_form_{lang}",
+            contact_card(
+                lang=lang,
+                pupils=[(1, "Sanne")],
+                team_ref=7,
+                nonce="n" * 32,
+                today=DAY,
+                draft=ContactDraft(pupil_id=1, kind="bellen"),
+                problem="?",
+            ),
+        )
+        row = ContactRow(
+            id=3,
+            day=DAY,
+            kind="huisbezoek",
+            minutes=90,
+            author="Fatima",
+            note="met moeder",
+            editable=True,
+        )
+        yield (
+            f"contacts_{lang}",
+            contacts_card(lang=lang, pupil="Sanne", rows=[row], team_ref=7),
+        )
+        yield (
+            f"contact_saved_{lang}",
+            contact_saved_card(lang=lang, summary="ok", team_ref=7, contact_id=3, undo_minutes=10),
+        )
+        yield (
+            f"pupil_page_{lang}",
+            pupil_page_card(
+                lang=lang,
+                page=PupilPage(
+                    name="Sanne",
+                    mentor="Fatima",
+                    paused_until=None,
+                    moods=[(DAY, 4), (date(2026, 11, 24), None)],
+                    school_days=2,
+                    checked_in=1,
+                    goal_counts={"done": 2, "not": 1},
+                    contacts=[row],
+                ),
             ),
         )
     yield "choice_buttons", choice_buttons_card(title="Wie?", buttons=[("A", "rol #1 mentor")])

@@ -142,7 +142,7 @@ def card_text(card: dict[str, Any]) -> str:
 
     def walk(node: Any) -> None:
         if isinstance(node, dict):
-            for key in ("text", "title", "label", "placeholder"):
+            for key in ("text", "title", "value", "label", "placeholder"):
                 if isinstance(node.get(key), str):
                     parts.append(node[key])
             for value in node.values():

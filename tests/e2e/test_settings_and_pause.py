@@ -139,7 +139,7 @@ async def test_mentor_pauses_only_own_pupils(classroom: Classroom) -> None:
     )
     await coordinator.say("rol Lotte mentor")
     (reply,) = await classroom.chat(other).say("pauze Daan tot vrijdag")
-    assert "Ik vind niemand" in reply
+    assert "Daan van der Berg is niet jouw leerling" in reply
     (reply,) = await classroom.chat(classroom.pupils[1]).say("pauze Daan tot vrijdag")
     assert "mentoren en coördinatoren" in reply
     (reply,) = await coordinator.say("pauze Daan tot gisteren")

@@ -1,0 +1,365 @@
+"""Cards for mentors and coordinators: the pupils at a glance, one pupil's page, contacts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from microsoft_teams.cards import (
+    ActionSet,
+    AdaptiveCard,
+    CardElement,
+    Choice,
+    ChoiceSetInput,
+    Container,
+    DateInput,
+    Fact,
+    FactSet,
+    LineChart,
+    LineChartData,
+    LineChartValue,
+    SubmitAction,
+    TextBlock,
+    TextInput,
+)
+
+from cards.catalogue import Lang, t
+from cards.common import CARD_VERSION, to_json
+from cards.rhythm import GOAL_EMOJI, MOODS, mood_word
+from domain.grammar import format_date
+
+CONTACT_KINDS = ("gesprek", "bellen", "chat", "huisbezoek", "ouders", "school", "overig")
+DURATIONS = (5, 10, 15, 20, 30, 45, 60, 90, 120)
+LONG_SILENCE = 7  # days without a logged contact before a pupil is highlighted
+
+
+def kind_name(kind: str, lang: Lang) -> str:
+    """A contact kind as people read it."""
+    return t(f"contact.kind.{kind}", lang)
+
+
+def mood_emoji(mood: int) -> str:
+    """Just the emoji of a mood."""
+    return next((m.emoji for m in MOODS if m.value == mood), "?")
+
+
+def minutes_text(minutes: int | None, lang: Lang) -> str:
+    """ "15 min", "1 u 30" / "1 h 30"."""
+    if minutes is None:
+        return ""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    unit = "u" if lang == "nl" else "h"
+    return f"{hours} {unit}" + (f" {rest:02d}" if rest else "")
+
+
+def _card(body: Sequence[CardElement], actions: Sequence[SubmitAction] = ()) -> dict[str, Any]:
+    return to_json(
+        AdaptiveCard(version=CARD_VERSION, body=list(body), actions=list(actions) or None)
+    )
+
+
+@dataclass(frozen=True)
+class PupilRow:
+    """One line of the overview: how a pupil is doing today."""
+
+    name: str
+    paused_until: date | None = None
+    start_mood: int | None = None
+    goals: Sequence[str] = ()
+    wants_contact: bool = False
+    close_mood: int | None = None
+    days_since_contact: int | None = None
+    mentor: str | None = None
+
+
+def pupils_card(*, lang: Lang, day: date, rows: Sequence[PupilRow], title: str) -> dict[str, Any]:
+    """`leerlingen`: every pupil in one card, the ones who need attention easy to spot."""
+    body: list[CardElement] = [
+        TextBlock(text=title, size="Large", weight="Bolder", wrap=True),
+        TextBlock(text=format_date(day, lang), is_subtle=True, spacing="None", wrap=True),
+    ]
+    if not rows:
+        body.append(TextBlock(text=t("pupils.none", lang), wrap=True))
+    for row in rows:
+        body.append(_pupil_row(lang, row))
+    return _card(body)
+
+
+def _pupil_row(lang: Lang, row: PupilRow) -> Container:
+    heading = row.name
+    if row.paused_until is not None:
+        heading += " — " + t("pupils.paused", lang, until=format_date(row.paused_until, lang))
+    lines: list[str] = []
+    if row.paused_until is None or row.start_mood is not None:
+        if row.start_mood is None:
+            lines.append(t("pupils.not_checked_in", lang))
+        else:
+            start = t("pupils.start", lang, mood=mood_word(row.start_mood, lang))
+            if row.wants_contact:
+                start += " · " + t("pupils.wants_contact", lang)
+            lines.append(start)
+            if row.goals:
+                lines.append(t("pupils.goals", lang, goals="; ".join(row.goals)))
+        if row.close_mood is not None:
+            lines.append(t("pupils.close", lang, mood=mood_word(row.close_mood, lang)))
+    silence = row.days_since_contact
+    contact = (
+        t("pupils.never_contacted", lang)
+        if silence is None
+        else t("pupils.last_contact", lang, days=silence)
+    )
+    if row.mentor:
+        contact += " · " + t("pupils.mentor", lang, name=row.mentor)
+    quiet = silence is None or silence >= LONG_SILENCE
+    items: list[CardElement] = [
+        TextBlock(text=heading, weight="Bolder", wrap=True),
+        *(TextBlock(text=line, wrap=True, spacing="None") for line in lines),
+        TextBlock(
+            text=contact,
+            wrap=True,
+            spacing="None",
+            color="Attention" if quiet else "Default",
+            weight="Bolder" if quiet else "Default",
+            is_subtle=not quiet,
+        ),
+    ]
+    style = "attention" if row.wants_contact or (row.start_mood or 5) <= 2 else None
+    return Container(items=items, separator=True, style=style)
+
+
+@dataclass(frozen=True)
+class ContactDraft:
+    """What a contact card is pre-filled with."""
+
+    pupil_id: int | None = None
+    kind: str | None = None
+    minutes: int | None = None
+    day: date | None = None
+    note: str | None = None
+
+
+def contact_card(
+    *,
+    lang: Lang,
+    pupils: Sequence[tuple[int, str]],
+    team_ref: int,
+    nonce: str,
+    today: date,
+    draft: ContactDraft | None = None,
+    contact_id: int | None = None,
+    problem: str | None = None,
+) -> dict[str, Any]:
+    """The form behind `log`: pupil, kind, duration, day and note. Also used to edit."""
+    draft = draft or ContactDraft()
+    body: list[CardElement] = [
+        TextBlock(
+            text=t("contact.card.edit_title" if contact_id else "contact.card.title", lang),
+            size="Large",
+            weight="Bolder",
+            wrap=True,
+        )
+    ]
+    if problem:
+        body.append(TextBlock(text=problem, wrap=True, color="Attention"))
+    body += [
+        ChoiceSetInput(
+            id="pupil",
+            label=t("contact.card.pupil", lang),
+            is_required=True,
+            error_message=t("contact.card.pupil_required", lang),
+            value=str(draft.pupil_id) if draft.pupil_id else None,
+            choices=[Choice(title=name, value=str(pid)) for pid, name in pupils],
+        ),
+        ChoiceSetInput(
+            id="kind",
+            label=t("contact.card.kind", lang),
+            is_required=True,
+            error_message=t("contact.card.kind_required", lang),
+            value=draft.kind,
+            choices=[Choice(title=kind_name(k, lang), value=k) for k in CONTACT_KINDS],
+        ),
+        ChoiceSetInput(
+            id="minutes",
+            label=t("contact.card.minutes", lang),
+            value=str(draft.minutes) if draft.minutes in DURATIONS else None,
+            choices=[Choice(title=minutes_text(m, lang), value=str(m)) for m in DURATIONS],
+        ),
+        DateInput(
+            id="day",
+            label=t("contact.card.day", lang),
+            is_required=True,
+            value=(draft.day or today).isoformat(),
+            max=today.isoformat(),
+        ),
+        TextInput(
+            id="note",
+            label=t("contact.card.note", lang),
+            is_multiline=True,
+            max_length=1000,
+            value=draft.note,
+        ),
+    ]
+    data: dict[str, Any] = {"verb": "contact.save", "team": team_ref, "nonce": nonce}
+    if contact_id is not None:
+        data["contact"] = contact_id
+    return _card(body, [SubmitAction(title=t("contact.card.save", lang), data=data)])
+
+
+def contact_saved_card(
+    *,
+    lang: Lang,
+    summary: str,
+    team_ref: int,
+    contact_id: int | None,
+    undo_minutes: int,
+) -> dict[str, Any]:
+    """What the bot stored, in one line, with an undo button for a few minutes."""
+    body: list[CardElement] = [TextBlock(text=summary, wrap=True)]
+    actions: list[SubmitAction] = []
+    if contact_id is not None:
+        body.append(
+            TextBlock(
+                text=t("contact.undo_hint", lang, minutes=undo_minutes),
+                is_subtle=True,
+                wrap=True,
+                spacing="None",
+            )
+        )
+        actions.append(
+            SubmitAction(
+                title=t("contact.undo", lang),
+                data={"verb": "contact.undo", "team": team_ref, "contact": contact_id},
+            )
+        )
+    return _card(body, actions)
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """One logged contact as a list shows it."""
+
+    id: int
+    day: date
+    kind: str
+    minutes: int | None
+    author: str
+    note: str | None
+    editable: bool = False
+
+
+def contact_line(row: ContactRow, lang: Lang) -> str:
+    """ "ma 23 nov · bellen · 15 min · Fatima el Amrani"."""
+    parts = [format_date(row.day, lang), kind_name(row.kind, lang)]
+    if row.minutes:
+        parts.append(minutes_text(row.minutes, lang))
+    parts.append(row.author)
+    return " · ".join(parts)
+
+
+def contacts_card(
+    *, lang: Lang, pupil: str, rows: Sequence[ContactRow], team_ref: int
+) -> dict[str, Any]:
+    """`contacten`: the latest contacts, newest first, with edit and delete for one's own."""
+    body: list[CardElement] = [
+        TextBlock(
+            text=t("contacts.title", lang, name=pupil), size="Medium", weight="Bolder", wrap=True
+        )
+    ]
+    if not rows:
+        body.append(TextBlock(text=t("contacts.none", lang), wrap=True))
+    for row in rows:
+        items: list[CardElement] = [
+            TextBlock(text=contact_line(row, lang), weight="Bolder", wrap=True)
+        ]
+        if row.note:
+            items.append(TextBlock(text=row.note, wrap=True, spacing="None"))
+        if row.editable:
+            base = {"team": team_ref, "contact": row.id}
+            items.append(
+                ActionSet(
+                    actions=[
+                        SubmitAction(
+                            title=t("contacts.edit", lang), data={"verb": "contact.edit", **base}
+                        ),
+                        SubmitAction(
+                            title=t("contacts.delete", lang),
+                            data={"verb": "contact.delete", **base},
+                        ),
+                    ]
+                )
+            )
+        body.append(Container(items=items, separator=True))
+    return _card(body)
+
+
+@dataclass(frozen=True)
+class PupilPage:
+    """Everything `leerling` shows about one pupil."""
+
+    name: str
+    mentor: str | None
+    paused_until: date | None
+    moods: Sequence[tuple[date, int | None]]  # the last school days, oldest first
+    school_days: int
+    checked_in: int
+    goal_counts: dict[str, int] = field(default_factory=dict)  # done / partly / not / open
+    contacts: Sequence[ContactRow] = ()
+
+
+def _mood_chart(lang: Lang, moods: Sequence[tuple[date, int | None]]) -> CardElement:
+    """Teams draws a line chart; clients without charts show the same moods as text."""
+    shown = [(day, mood) for day, mood in moods if mood is not None]
+    fallback_text = "  ".join(
+        f"{day.day}/{day.month} {mood_emoji(mood) if mood else '·'}" for day, mood in moods
+    )
+    fallback = TextBlock(text=fallback_text or t("pupil.no_moods", lang), wrap=True)
+    if not shown:
+        return fallback
+    return LineChart(
+        title=t("pupil.mood_chart", lang),
+        y_min=1,
+        y_max=5,
+        data=[
+            LineChartData(
+                legend=t("pupil.mood_legend", lang),
+                values=[LineChartValue(x=f"{d.day}/{d.month}", y=m) for d, m in shown],
+            )
+        ],
+        fallback=fallback,
+    )
+
+
+def pupil_page_card(*, lang: Lang, page: PupilPage) -> dict[str, Any]:
+    """`leerling <naam>`: mood over time, check-in rate, plan versus done, contacts."""
+    facts = [
+        Fact(title=t("pupil.mentor", lang), value=page.mentor or t("team.no_mentor", lang)),
+        Fact(
+            title=t("pupil.checkin_rate", lang),
+            value=t("pupil.rate", lang, done=page.checked_in, total=page.school_days),
+        ),
+    ]
+    if page.paused_until is not None:
+        facts.append(
+            Fact(title=t("pupil.paused", lang), value=format_date(page.paused_until, lang))
+        )
+    counts = page.goal_counts
+    plan = ", ".join(
+        f"{GOAL_EMOJI.get(status, '·')} {counts.get(status, 0)} {t(f'close.status.{status}', lang)}"
+        for status in ("done", "partly", "not")
+    )
+    facts.append(Fact(title=t("pupil.plan_vs_done", lang), value=plan))
+    body: list[CardElement] = [
+        TextBlock(text=page.name, size="Large", weight="Bolder", wrap=True),
+        FactSet(facts=facts),
+        _mood_chart(lang, page.moods),
+        TextBlock(text=t("pupil.recent_contacts", lang), weight="Bolder", wrap=True),
+    ]
+    if not page.contacts:
+        body.append(TextBlock(text=t("contacts.none", lang), wrap=True, spacing="None"))
+    for row in page.contacts:
+        body.append(TextBlock(text=contact_line(row, lang), wrap=True, spacing="None"))
+    return _card(body)

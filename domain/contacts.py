@@ -1,0 +1,135 @@
+"""The contact log grammar: `log <leerling> <soort> [duur] [datum] [notitie]`, nl and en."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from domain.grammar import parse_date, parse_duration
+from domain.text import fold
+
+KINDS: tuple[str, ...] = ("gesprek", "bellen", "chat", "huisbezoek", "ouders", "school", "overig")
+KIND_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        ("gesprek", "videogesprek", "video", "beeldbellen", "talk", "meeting"), "gesprek"
+    ),
+    **dict.fromkeys(
+        ("bellen", "gebeld", "telefoon", "telefonisch", "call", "phone", "called"), "bellen"
+    ),
+    **dict.fromkeys(("chat", "chatten", "bericht", "app", "message", "teams"), "chat"),
+    **dict.fromkeys(("huisbezoek", "bezoek", "thuisbezoek", "visit", "homevisit"), "huisbezoek"),
+    **dict.fromkeys(("ouders", "ouder", "moeder", "vader", "parents", "parent"), "ouders"),
+    **dict.fromkeys(("school", "schoolcontact", "stamschool"), "school"),
+    **dict.fromkeys(("overig", "anders", "other"), "overig"),
+}
+MAX_NOTE = 1000
+MAX_DAYS_BACK = 366
+FUZZY = 0.8
+
+Problem = Literal["no_name", "no_kind", "future_date", "too_old", "note_too_long"]
+
+
+@dataclass(frozen=True)
+class LogLine:
+    """A readable `log` line."""
+
+    name: str
+    kind: str
+    day: date
+    minutes: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class LogProblem:
+    """Why a `log` line could not be read; `name` and `kind` are what could be read of it."""
+
+    problem: Problem
+    name: str = ""
+    kind: str | None = None
+    guess: str | None = None
+
+
+def kind_of(word: str, *, fuzzy: bool = False) -> str | None:
+    """The contact kind a word names ("telefoon" -> "bellen"), also for a small typo if asked."""
+    folded = fold(word).strip(".,:;!")
+    if folded in KIND_WORDS:
+        return KIND_WORDS[folded]
+    if fuzzy and len(folded) >= 4:
+        close = difflib.get_close_matches(folded, list(KIND_WORDS), n=1, cutoff=FUZZY)
+        if close:
+            return KIND_WORDS[close[0]]
+    return None
+
+
+def _duration_at(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """(minutes, tokens used) for a duration starting at tokens[i]: "15m", "1u30", "90 min"."""
+    for width in (3, 2, 1):
+        if i + width <= len(tokens):
+            found = parse_duration(" ".join(tokens[i : i + width]))
+            if found is not None:
+                return int(found / timedelta(minutes=1)), width
+    return None
+
+
+def _date_at(tokens: list[str], i: int, today: date) -> tuple[date, int] | None:
+    """(day, tokens used) for a date starting at tokens[i]: "gisteren", "12-11", "3 nov"."""
+    for width in (3, 2, 1):
+        if i + width <= len(tokens):
+            text = " ".join(tokens[i : i + width])
+            if width > 1 and not re.match(r"^\d", text):
+                continue  # multi-word dates start with a day number ("3 nov", "3 nov 2026")
+            found = parse_date(text, today=today, prefer="past")
+            if found is not None:
+                return found, width
+    return None
+
+
+def parse_log(args: str, *, today: date) -> LogLine | LogProblem:
+    """Read the words after `log`. The name is everything before the first kind word."""
+    tokens = args.split()
+    position = next((i for i, tok in enumerate(tokens) if i > 0 and kind_of(tok)), None)
+    if position is None:
+        position = next(
+            (i for i, tok in enumerate(tokens) if i > 0 and kind_of(tok, fuzzy=True)), None
+        )
+    if position is None:
+        name = " ".join(tokens[:1])
+        if tokens and kind_of(tokens[0]):
+            return LogProblem("no_name", kind=kind_of(tokens[0]))
+        guess = None
+        if len(tokens) > 1:
+            words = difflib.get_close_matches(fold(tokens[1]), list(KIND_WORDS), n=1, cutoff=0.5)
+            guess = KIND_WORDS[words[0]] if words else None
+        return LogProblem("no_kind", name=name, guess=guess)
+    name = " ".join(tokens[:position])
+    kind = kind_of(tokens[position], fuzzy=True)
+    assert kind is not None
+    rest = position + 1
+    minutes: int | None = None
+    day = today
+    dated = False
+    for _ in range(2):  # a duration and a date, in either order
+        if rest >= len(tokens):
+            break
+        if minutes is None and (duration := _duration_at(tokens, rest)):
+            minutes, used = duration
+            rest += used
+            continue
+        if not dated and (when := _date_at(tokens, rest, today)):
+            day, used = when
+            dated = True
+            rest += used
+            continue
+        break
+    note = " ".join(tokens[rest:]) or None
+    if day > today:
+        return LogProblem("future_date", name=name, kind=kind)
+    if (today - day).days > MAX_DAYS_BACK:
+        return LogProblem("too_old", name=name, kind=kind)
+    if note is not None and len(note) > MAX_NOTE:
+        return LogProblem("note_too_long", name=name, kind=kind)
+    return LogLine(name=name, kind=kind, day=day, minutes=minutes, note=note)

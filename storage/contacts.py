@@ -1,0 +1,89 @@
+"""Queries about the contact log."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import func
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.models import ContactLog
+from storage.util import insert_ignoring_conflict
+
+
+async def add_contact(
+    *,
+    session: AsyncSession,
+    team_id: int,
+    pupil_id: int,
+    author_id: int,
+    day: date,
+    kind: str,
+    minutes: int | None,
+    note: str | None,
+    source: str,
+    now: datetime,
+) -> tuple[ContactLog, bool]:
+    """Store a contact once per author and source; returns (contact, created)."""
+    new_id = await insert_ignoring_conflict(
+        session,
+        ContactLog,
+        values={
+            "team_id": team_id,
+            "pupil_id": pupil_id,
+            "author_id": author_id,
+            "day": day,
+            "kind": kind,
+            "minutes": minutes,
+            "note": note,
+            "source": source,
+            "created_at": now,
+        },
+        conflict=("author_id", "source"),
+    )
+    if new_id is not None:
+        contact = await session.get(ContactLog, new_id)
+        assert contact is not None
+        return contact, True
+    result = await session.exec(
+        select(ContactLog).where(ContactLog.author_id == author_id, ContactLog.source == source)
+    )
+    return result.one(), False
+
+
+async def get_contact(*, session: AsyncSession, contact_id: int) -> ContactLog | None:
+    """A contact by id."""
+    return await session.get(ContactLog, contact_id)
+
+
+async def recent_contacts(
+    *, session: AsyncSession, pupil_id: int, limit: int
+) -> Sequence[ContactLog]:
+    """A pupil's latest contacts, newest first."""
+    result = await session.exec(
+        select(ContactLog)
+        .where(ContactLog.pupil_id == pupil_id)
+        .order_by(col(ContactLog.day).desc(), col(ContactLog.id).desc())
+        .limit(limit)
+    )
+    return result.all()
+
+
+async def last_contact_days(*, session: AsyncSession, pupil_ids: Sequence[int]) -> dict[int, date]:
+    """pupil id -> the day of their latest logged contact (pupils without one are absent)."""
+    if not pupil_ids:
+        return {}
+    result = await session.exec(
+        select(ContactLog.pupil_id, func.max(ContactLog.day))
+        .where(col(ContactLog.pupil_id).in_(list(pupil_ids)))
+        .group_by(col(ContactLog.pupil_id))
+    )
+    return {pupil_id: day for pupil_id, day in result.all() if day is not None}
+
+
+async def delete_contact(*, session: AsyncSession, contact: ContactLog) -> None:
+    """Remove a contact (the caller records the audit event)."""
+    await session.delete(contact)
+    await session.flush()
