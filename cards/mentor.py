@@ -107,11 +107,12 @@ def _pupil_row(lang: Lang, row: PupilRow) -> Container:
         if row.close_mood is not None:
             lines.append(t("pupils.close", lang, mood=mood_word(row.close_mood, lang)))
     silence = row.days_since_contact
-    contact = (
-        t("pupils.never_contacted", lang)
-        if silence is None
-        else t("pupils.last_contact", lang, days=silence)
-    )
+    if silence is None:
+        contact = t("pupils.never_contacted", lang)
+    elif silence <= 1:
+        contact = t(f"pupils.last_contact_{'today' if silence == 0 else 'yesterday'}", lang)
+    else:
+        contact = t("pupils.last_contact", lang, days=silence)
     if row.mentor:
         contact += " · " + t("pupils.mentor", lang, name=row.mentor)
     quiet = silence is None or silence >= LONG_SILENCE
@@ -316,9 +317,9 @@ def _mood_chart(lang: Lang, moods: Sequence[tuple[date, int | None]]) -> CardEle
     fallback_text = "  ".join(
         f"{day.day}/{day.month} {mood_emoji(mood) if mood else '·'}" for day, mood in moods
     )
-    fallback = TextBlock(text=fallback_text or t("pupil.no_moods", lang), wrap=True)
     if not shown:
-        return fallback
+        return TextBlock(text=t("pupil.no_moods", lang), wrap=True, is_subtle=True)
+    fallback = TextBlock(text=fallback_text, wrap=True)
     return LineChart(
         title=t("pupil.mood_chart", lang),
         y_min=1,

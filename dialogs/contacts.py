@@ -157,7 +157,8 @@ async def _explain(turn: Turn, problem: LogProblem) -> Reply:
         if isinstance(found, Person):
             pupil_id = found.id
     if problem.problem == "no_kind" and problem.guess:
-        message = t("contact.problem.no_kind_guess", turn.lang, guess=problem.guess)
+        guess = kind_name(problem.guess, turn.lang)
+        message = t("contact.problem.no_kind_guess", turn.lang, guess=guess)
     else:
         message = t(f"contact.problem.{problem.problem}", turn.lang)
     return await _contact_form(

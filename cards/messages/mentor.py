@@ -37,9 +37,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pupils.goals": {"nl": "Plan: {goals}", "en": "Plan: {goals}"},
     "pupils.wants_contact": {"nl": "💬 wil contact", "en": "💬 wants to talk"},
     "pupils.last_contact": {
-        "nl": "laatste contact {days} dag(en) geleden",
-        "en": "last contact {days} day(s) ago",
+        "nl": "laatste contact {days} dagen geleden",
+        "en": "last contact {days} days ago",
     },
+    "pupils.last_contact_today": {"nl": "vandaag contact gehad", "en": "contact today"},
+    "pupils.last_contact_yesterday": {"nl": "gisteren contact gehad", "en": "contact yesterday"},
     "pupils.never_contacted": {"nl": "nog geen contact gelogd", "en": "no contact logged yet"},
     "pupils.mentor": {"nl": "mentor {name}", "en": "mentor {name}"},
     "pupil.mentor": {"nl": "Mentor", "en": "Mentor"},

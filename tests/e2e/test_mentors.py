@@ -224,8 +224,8 @@ async def test_pupils_overview_shows_today_at_a_glance(classroom: Classroom) -> 
     assert "Plan: rekenen" in text
     assert "wil contact" in text
     assert "nog niet ingecheckt" in text
-    assert "laatste contact 10 dag(en) geleden" in text
-    assert "laatste contact 0 dag(en) geleden" in text
+    assert "laatste contact 10 dagen geleden" in text
+    assert "vandaag contact gehad" in text
     assert "nog geen contact gelogd" in text
     attention = [c for c in overview["body"] if c.get("style") == "attention"]
     assert len(attention) == 1  # Sanne: low mood and wants contact
