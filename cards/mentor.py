@@ -74,6 +74,7 @@ class PupilRow:
     close_mood: int | None = None
     days_since_contact: int | None = None
     mentor: str | None = None
+    opp_due: str | None = None  # the next OPP evaluation, already worded
 
 
 def pupils_card(*, lang: Lang, day: date, rows: Sequence[PupilRow], title: str) -> dict[str, Any]:
@@ -115,6 +116,8 @@ def _pupil_row(lang: Lang, row: PupilRow) -> Container:
         contact = t("pupils.last_contact", lang, days=silence)
     if row.mentor:
         contact += " · " + t("pupils.mentor", lang, name=row.mentor)
+    if row.opp_due:
+        lines.append(t("pupils.opp", lang, due=row.opp_due))
     quiet = silence is None or silence >= LONG_SILENCE
     items: list[CardElement] = [
         TextBlock(text=heading, weight="Bolder", wrap=True),

@@ -14,6 +14,7 @@ from microsoft_teams.cards import (
     ChoiceSetInput,
     Fact,
     FactSet,
+    NumberInput,
     SubmitAction,
     TextBlock,
     TextInput,
@@ -263,6 +264,8 @@ class SettingsView:
     free_days: Sequence[date]
     liberation_day: str
     good_friday_off: bool
+    opp_cycle_weeks: int = 8
+    behavioural_scientist: str | None = None
 
 
 def settings_card(
@@ -341,6 +344,20 @@ def settings_card(
                 Choice(title=t(f"settings.liberation.{v}", lang), value=v)
                 for v in ("lustrum", "altijd", "nooit")
             ],
+        ),
+        NumberInput(
+            id="opp_cycle_weeks",
+            label=t("settings.field.opp_cycle_weeks", lang),
+            value=values.opp_cycle_weeks,
+            min=1,
+            max=52,
+            is_required=True,
+        ),
+        TextInput(
+            id="behavioural_scientist",
+            label=t("settings.field.behavioural_scientist", lang),
+            value=values.behavioural_scientist,
+            max_length=200,
         ),
         ToggleInput(
             id="good_friday_off",

@@ -24,7 +24,8 @@ from cards.rhythm import (
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
 from dialogs.router import PUPILS, Turn, router
-from dialogs.schedule import alert_staff, calendar_for, day_times
+from dialogs.schedule import alert_staff
+from dialogs.teamcal import calendar_for, day_times
 from domain.clock import local_date
 from domain.rhythm import LOW_MOOD, due_prompts
 from storage import checkins

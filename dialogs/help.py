@@ -17,6 +17,7 @@ HELP_ORDER = (
     "leerling",
     "log",
     "contacten",
+    "opp",
     "pauze",
     "hervat",
     "rol",

@@ -8,11 +8,13 @@ from datetime import date, timedelta
 
 from cards.catalogue import t
 from cards.mentor import PupilPage, PupilRow, pupil_page_card, pupils_card
+from cards.opp import due_text
 from dialogs.contacts import contact_rows
 from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil, visible_pupils
+from dialogs.opp import opp_rows
 from dialogs.router import STAFF, Turn, router
-from dialogs.schedule import calendar_for
+from dialogs.teamcal import calendar_for
 from domain.clock import local_date
 from storage import checkins, contacts, people
 
@@ -38,6 +40,13 @@ async def pupils_overview(turn: Turn) -> Sequence[Reply]:
         if turn.role == "coordinator"
         else {}
     )
+    calendar = await calendar_for(turn.session, turn.team)
+    opp_due = {
+        row.pupil_id: due_text(row, turn.lang)
+        for row in (
+            await opp_rows(turn.session, turn.team, pupils, today=today, calendar=calendar)
+        )[0]
+    }
     rows = []
     for pupil in pupils:
         assert pupil.id is not None
@@ -55,6 +64,7 @@ async def pupils_overview(turn: Turn) -> Sequence[Reply]:
                 close_mood=close.mood if close else None,
                 days_since_contact=(today - contact_day).days if contact_day else None,
                 mentor=mentor.name if mentor else None,
+                opp_due=opp_due.get(pupil.id),
             )
         )
     title = (

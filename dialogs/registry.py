@@ -1,3 +1,12 @@
 """Imports every flow module so that their decorators fill the router."""
 
-from dialogs import admin, checkin, contacts, help, overview, pause, team_settings  # noqa: F401
+from dialogs import (  # noqa: F401
+    admin,
+    checkin,
+    contacts,
+    help,
+    opp,
+    overview,
+    pause,
+    team_settings,
+)

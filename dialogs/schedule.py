@@ -13,52 +13,15 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from cards.catalogue import Lang, lang_of, t
 from cards.rhythm import checkin_card, close_card, mentor_missing_card
 from dialogs.names import first_name
-from domain.calendar import SchoolCalendar
-from domain.rhythm import DayTimes, DuePrompt, due_prompts
+from dialogs.opp_nudges import plan_nudges, plan_overview
+from dialogs.teamcal import calendar_for, class_channel, day_times, message_payload
+from domain.rhythm import DuePrompt, due_prompts
 from storage import checkins, outbox, people, teams
 from storage.db import Database
 from storage.models import Person, Team
 from storage.outbox import NewDelivery, channel_recipient, person_recipient
 
 logger = logging.getLogger(__name__)
-
-
-def day_times(team: Team) -> DayTimes:
-    """A team's rhythm times."""
-    return DayTimes(
-        start=team.start_time,
-        reminder=team.reminder_time,
-        mentor_list=team.mentor_list_time,
-        close=team.close_time,
-    )
-
-
-async def calendar_for(session: AsyncSession, team: Team) -> SchoolCalendar:
-    """A team's school calendar: its region, its free days and its holiday settings."""
-    assert team.id is not None
-    return SchoolCalendar(
-        region=team.region,  # type: ignore[arg-type]
-        free_days=frozenset(await teams.free_days(session=session, team_id=team.id)),
-        liberation_day=team.liberation_day,  # type: ignore[arg-type]
-        good_friday_off=team.good_friday_off,
-    )
-
-
-def class_channel(team: Team) -> str:
-    """Where the class posts go: the chosen channel, else General."""
-    return team.class_channel_id or team.general_channel_id
-
-
-def message_payload(
-    *, text: str | None = None, card: dict[str, Any] | None = None
-) -> dict[str, Any]:
-    """The plain payload of an outbox row; the worker turns it into a Teams message."""
-    payload: dict[str, Any] = {}
-    if text is not None:
-        payload["text"] = text
-    if card is not None:
-        payload["card"] = card
-    return payload
 
 
 @dataclass(frozen=True)
@@ -82,6 +45,9 @@ async def enqueue_due(db: Database, now: datetime) -> Planned:
             calendar = await calendar_for(session, fresh)
             for prompt in due_prompts(now, day_times(fresh), calendar):
                 created += await _plan(session, fresh, prompt, now)
+                if prompt.kind == "day_start":
+                    created += await plan_nudges(session, fresh, prompt, calendar, now)
+                    created += await plan_overview(session, fresh, prompt, calendar, now)
     if created:
         logger.info("scheduled %d deliveries", created)
     return Planned(teams=len(active), created=created)

@@ -50,6 +50,11 @@ TEXT_KEYS = {
     "freedays": "free_days",
     "bevrijdingsdag": "liberation_day",
     "goedevrijdag": "good_friday_off",
+    "opp": "opp_cycle_weeks",
+    "oppcyclus": "opp_cycle_weeks",
+    "oppcycle": "opp_cycle_weeks",
+    "gedragswetenschapper": "behavioural_scientist",
+    "behaviouralscientist": "behavioural_scientist",
     "klaskanaal": "class_channel",
     "classchannel": "class_channel",
     "coordinatiekanaal": "coordinator_channel",
@@ -82,6 +87,8 @@ def view_of(team: Team, free_days: Sequence[date]) -> SettingsView:
         free_days=list(free_days),
         liberation_day=team.liberation_day,
         good_friday_off=team.good_friday_off,
+        opp_cycle_weeks=team.opp_cycle_weeks,
+        behavioural_scientist=team.behavioural_scientist,
     )
 
 
@@ -144,6 +151,21 @@ def validate(team: Team, raw: dict[str, Any], *, today: date, lang: Lang) -> Cha
             changes.columns["meeting_link"] = link.strip()
         else:
             changes.problems.append(t("settings.bad_link", lang))
+    if "opp_cycle_weeks" in raw:
+        weeks = str(raw["opp_cycle_weeks"]).strip().removesuffix(" weken").removesuffix(" weeks")
+        if weeks.isdigit() and 1 <= int(weeks) <= 52:
+            changes.columns["opp_cycle_weeks"] = int(weeks)
+        else:
+            changes.problems.append(t("settings.bad_cycle", lang))
+    if "behavioural_scientist" in raw:
+        name = raw["behavioural_scientist"]
+        if not isinstance(name, str) or len(name) > 200:
+            changes.problems.append(t("settings.bad_name", lang))
+        else:
+            name = " ".join(name.split())
+            changes.columns["behavioural_scientist"] = (
+                None if fold(name) in ("", "geen", "none", "-") else name
+            )
     if "free_days" in raw:
         _free_days(raw["free_days"], today=today, lang=lang, changes=changes)
     times = DayTimes(
@@ -227,6 +249,8 @@ async def summary(turn: Turn) -> str:
         coordinator_channel=names.get(team.coordinator_channel_id or "", "—"),
         link=team.meeting_link or "—",
         free_days=", ".join(d.strftime("%d-%m-%Y") for d in free) or "—",
+        opp=team.opp_cycle_weeks,
+        scientist=team.behavioural_scientist or "—",
     )
 
 

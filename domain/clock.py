@@ -45,11 +45,6 @@ def as_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def utcnow_from(clock: Clock) -> datetime:
-    """The clock's instant, guaranteed aware UTC."""
-    return as_utc(clock.now())
-
-
 def local_date(moment: datetime) -> date:
     """The Europe/Amsterdam calendar date of an instant."""
     return as_utc(moment).astimezone(SCHOOL_TZ).date()

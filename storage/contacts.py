@@ -10,7 +10,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import ContactLog
-from storage.util import insert_ignoring_conflict
+from storage.util import insert_once
 
 
 async def add_contact(
@@ -27,7 +27,7 @@ async def add_contact(
     now: datetime,
 ) -> tuple[ContactLog, bool]:
     """Store a contact once per author and source; returns (contact, created)."""
-    new_id = await insert_ignoring_conflict(
+    return await insert_once(
         session,
         ContactLog,
         values={
@@ -43,14 +43,6 @@ async def add_contact(
         },
         conflict=("author_id", "source"),
     )
-    if new_id is not None:
-        contact = await session.get(ContactLog, new_id)
-        assert contact is not None
-        return contact, True
-    result = await session.exec(
-        select(ContactLog).where(ContactLog.author_id == author_id, ContactLog.source == source)
-    )
-    return result.one(), False
 
 
 async def get_contact(*, session: AsyncSession, contact_id: int) -> ContactLog | None:

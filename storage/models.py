@@ -56,6 +56,8 @@ class Team(SQLModel, table=True):
     meeting_link: str | None = Field(default=None, max_length=1000)
     liberation_day: str = Field(default="lustrum", max_length=10)
     good_friday_off: bool = Field(default=False)
+    opp_cycle_weeks: int = Field(default=8, sa_column_kwargs={"server_default": "8"})
+    behavioural_scientist: str | None = Field(default=None, max_length=200)
 
 
 class TeamFreeDay(SQLModel, table=True):
@@ -224,3 +226,43 @@ class ContactLog(SQLModel, table=True):
     source: str = Field(max_length=200)
     created_at: datetime | None = _ts(nullable=False)
     updated_at: datetime | None = _ts()
+
+
+class OppPlan(SQLModel, table=True):
+    """A pupil's OPP cycle (ontwikkelingsperspectiefplan): start and evaluation interval."""
+
+    __tablename__ = "opp_plan"
+    __table_args__ = (
+        UniqueConstraint("pupil_id", name="uq_opp_plan_pupil"),
+        CheckConstraint(
+            "cycle_weeks IS NULL OR cycle_weeks BETWEEN 1 AND 52", name="ck_opp_plan_cycle"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE", index=True)
+    pupil_id: int = Field(foreign_key="person.id", ondelete="CASCADE")
+    start_date: date
+    cycle_weeks: int | None = None
+    created_at: datetime | None = _ts(nullable=False)
+    updated_at: datetime | None = _ts()
+
+
+class OppEvaluation(SQLModel, table=True):
+    """One OPP evaluation that took place: when, with whom, and a short note."""
+
+    __tablename__ = "opp_evaluation"
+    __table_args__ = (
+        UniqueConstraint("author_id", "source", name="uq_opp_evaluation_source"),
+        Index("ix_opp_evaluation_pupil_day", "pupil_id", "day"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE", index=True)
+    pupil_id: int = Field(foreign_key="person.id", ondelete="CASCADE")
+    author_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    day: date
+    participants: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    note: str | None = Field(default=None, max_length=1000)
+    source: str = Field(max_length=200)
+    created_at: datetime | None = _ts(nullable=False)

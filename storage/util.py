@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-
-def utcnow() -> datetime:
-    """Wall-clock UTC for bookkeeping columns (created_at); rules use the clock they are given."""
-    return datetime.now(UTC)
+Row = TypeVar("Row", bound=SQLModel)
 
 
 def dialect_of(session: AsyncSession) -> str:
@@ -38,3 +34,18 @@ async def insert_ignoring_conflict(
     result = await session.exec(stmt)
     row = result.first()
     return None if row is None else int(row[0])
+
+
+async def insert_once(
+    session: AsyncSession, model: type[Row], *, values: dict[str, Any], conflict: Sequence[str]
+) -> tuple[Row, bool]:
+    """Insert a row unless its natural key exists; (the row, whether it is new)."""
+    new_id = await insert_ignoring_conflict(session, model, values=values, conflict=conflict)
+    if new_id is not None:
+        row = await session.get(model, new_id)
+        assert row is not None
+        return row, True
+    query = select(model)
+    for column in conflict:
+        query = query.where(getattr(model, column) == values[column])
+    return (await session.exec(query)).one(), False

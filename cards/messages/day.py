@@ -69,7 +69,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "- Regio schoolvakanties: {region}\n"
             "- Klaskanaal: {channel}; coördinatiekanaal: {coordinator_channel}\n"
             "- Vergaderlink: {link}\n"
-            "- Vrije dagen: {free_days}"
+            "- Vrije dagen: {free_days}\n"
+            "- OPP-evaluatie elke {opp} weken; gedragswetenschapper: {scientist}"
         ),
         "en": (
             "**This team's settings**\n\n"
@@ -78,7 +79,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "- School holiday region: {region}\n"
             "- Class channel: {channel}; coordinators' channel: {coordinator_channel}\n"
             "- Meeting link: {link}\n"
-            "- Free days: {free_days}"
+            "- Free days: {free_days}\n"
+            "- OPP evaluation every {opp} weeks; behavioural scientist: {scientist}"
         ),
     },
     "settings.saved": {"nl": "Opgeslagen. ✅", "en": "Saved. ✅"},
@@ -110,6 +112,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "settings.bad_liberation_day": {
         "nl": "Bevrijdingsdag moet lustrum, altijd of nooit zijn",
         "en": "Liberation Day must be lustrum, altijd or nooit",
+    },
+    "settings.bad_name": {
+        "nl": "de naam van de gedragswetenschapper is te lang",
+        "en": "the behavioural scientist's name is too long",
     },
     "settings.bad_yes_no": {"nl": "kies ja of nee", "en": "choose yes or no"},
     "settings.bad_channel": {

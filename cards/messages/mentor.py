@@ -43,6 +43,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pupils.last_contact_today": {"nl": "vandaag contact gehad", "en": "contact today"},
     "pupils.last_contact_yesterday": {"nl": "gisteren contact gehad", "en": "contact yesterday"},
     "pupils.never_contacted": {"nl": "nog geen contact gelogd", "en": "no contact logged yet"},
+    "pupils.opp": {"nl": "OPP-evaluatie: {due}", "en": "OPP evaluation: {due}"},
     "pupils.mentor": {"nl": "mentor {name}", "en": "mentor {name}"},
     "pupil.mentor": {"nl": "Mentor", "en": "Mentor"},
     "pupil.paused": {"nl": "Gepauzeerd t/m", "en": "Paused until"},

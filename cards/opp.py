@@ -1,0 +1,281 @@
+"""Cards of the OPP cycle: the due list, one pupil's history, the nudge, the weekly overview."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from microsoft_teams.cards import (
+    AdaptiveCard,
+    CardElement,
+    Choice,
+    ChoiceSetInput,
+    Container,
+    DateInput,
+    Fact,
+    FactSet,
+    ShowCardAction,
+    SubmitAction,
+    TextBlock,
+    TextInput,
+)
+
+from cards.catalogue import Lang, t
+from cards.common import CARD_VERSION, to_json
+from domain.grammar import format_date
+
+PARTICIPANTS = ("leerling", "ouders", "mentor", "school", "gedragswetenschapper")
+
+
+def _card(body: Sequence[CardElement], actions: Sequence[Any] = ()) -> dict[str, Any]:
+    return to_json(
+        AdaptiveCard(version=CARD_VERSION, body=list(body), actions=list(actions) or None)
+    )
+
+
+def participant_name(role: str, lang: Lang) -> str:
+    """A participant role as people read it."""
+    return t(f"opp.participant.{role}", lang)
+
+
+@dataclass(frozen=True)
+class OppRow:
+    """One pupil's place in the cycle."""
+
+    pupil_id: int
+    name: str
+    due: date
+    days_left: int
+    vacation: str | None = None
+    mentor: str | None = None
+
+
+def due_text(row: OppRow, lang: Lang) -> str:
+    """ "maandag 18 januari (over 12 dagen)", "… (3 dagen te laat)", with a holiday warning."""
+    when = format_date(row.due, lang, with_year=True)
+    if row.days_left < 0:
+        status = t("opp.overdue", lang, days=-row.days_left)
+    elif row.days_left == 0:
+        status = t("opp.today", lang)
+    else:
+        status = t("opp.in_days", lang, days=row.days_left)
+    text = f"{when} ({status})"
+    if row.vacation:
+        text += " — " + t("opp.in_vacation", lang, vacation=row.vacation.lower())
+    return text
+
+
+def opp_list_card(
+    *, lang: Lang, title: str, rows: Sequence[OppRow], missing: Sequence[str]
+) -> dict[str, Any]:
+    """`opp`: every pupil's next evaluation, overdue first."""
+    body: list[CardElement] = [TextBlock(text=title, size="Large", weight="Bolder", wrap=True)]
+    if not rows:
+        body.append(TextBlock(text=t("opp.none", lang), wrap=True))
+    for row in rows:
+        late = row.days_left < 0
+        items: list[CardElement] = [
+            TextBlock(text=row.name, weight="Bolder", wrap=True),
+            TextBlock(
+                text=due_text(row, lang),
+                wrap=True,
+                spacing="None",
+                color="Attention" if late else "Default",
+            ),
+        ]
+        if row.mentor:
+            items.append(
+                TextBlock(
+                    text=t("pupils.mentor", lang, name=row.mentor), is_subtle=True, spacing="None"
+                )
+            )
+        body.append(Container(items=items, separator=True))
+    if missing:
+        body.append(
+            TextBlock(
+                text=t("opp.missing", lang, names=", ".join(missing)), wrap=True, is_subtle=True
+            )
+        )
+    return _card(body)
+
+
+@dataclass(frozen=True)
+class EvaluationRow:
+    """One evaluation in a pupil's history."""
+
+    day: date
+    participants: Sequence[str]
+    note: str | None
+    author: str
+
+
+def opp_history_card(
+    *,
+    lang: Lang,
+    row: OppRow,
+    start: date,
+    cycle_weeks: int,
+    evaluations: Sequence[EvaluationRow],
+    team_ref: int,
+    nonce: str,
+    participants: Sequence[str],
+) -> dict[str, Any]:
+    """`opp <leerling>`: the plan, the evaluations so far, and a form to record the next."""
+    facts = [
+        Fact(title=t("opp.fact.start", lang), value=format_date(start, lang, with_year=True)),
+        Fact(title=t("opp.fact.cycle", lang), value=t("opp.weeks", lang, weeks=cycle_weeks)),
+        Fact(title=t("opp.fact.next", lang), value=due_text(row, lang)),
+    ]
+    body: list[CardElement] = [
+        TextBlock(
+            text=t("opp.history.title", lang, name=row.name),
+            size="Large",
+            weight="Bolder",
+            wrap=True,
+        ),
+        FactSet(facts=facts),
+        TextBlock(text=t("opp.history.evaluations", lang), weight="Bolder", wrap=True),
+    ]
+    if not evaluations:
+        body.append(TextBlock(text=t("opp.history.none", lang), wrap=True, spacing="None"))
+    for evaluation in evaluations:
+        who = ", ".join(participant_name(p, lang) for p in evaluation.participants) or "—"
+        line = f"{format_date(evaluation.day, lang, with_year=True)} · {who} · {evaluation.author}"
+        items: list[CardElement] = [TextBlock(text=line, wrap=True, weight="Bolder")]
+        if evaluation.note:
+            items.append(TextBlock(text=evaluation.note, wrap=True, spacing="None"))
+        body.append(Container(items=items, separator=True))
+    return _card(body, [record_action(lang, row.pupil_id, team_ref, nonce, participants)])
+
+
+def record_action(
+    lang: Lang, pupil_id: int, team_ref: int, nonce: str, participants: Sequence[str]
+) -> ShowCardAction:
+    """A button that unfolds the form to record an evaluation."""
+    form = AdaptiveCard(
+        version=CARD_VERSION,
+        body=[
+            DateInput(id="day", label=t("opp.form.day", lang), is_required=True),
+            ChoiceSetInput(
+                id="participants",
+                label=t("opp.form.participants", lang),
+                is_multi_select=True,
+                style="expanded",
+                value=",".join(participants),
+                choices=[Choice(title=participant_name(p, lang), value=p) for p in PARTICIPANTS],
+            ),
+            TextInput(
+                id="note", label=t("opp.form.note", lang), is_multiline=True, max_length=1000
+            ),
+        ],
+        actions=[
+            SubmitAction(
+                title=t("opp.form.save", lang),
+                data={"verb": "opp.record", "team": team_ref, "pupil": pupil_id, "nonce": nonce},
+            )
+        ],
+    )
+    return ShowCardAction(title=t("opp.form.open", lang), card=form)
+
+
+@dataclass(frozen=True)
+class Trend:
+    """How a pupil did since the last evaluation (or the start of the plan)."""
+
+    since: date
+    school_days: int
+    checked_in: int
+    average_mood: float | None
+    first_half_mood: float | None
+    second_half_mood: float | None
+    contacts: int
+
+
+def trend_text(trend: Trend, lang: Lang) -> str:
+    """A two-line summary to prepare the evaluation with."""
+    lines = [
+        t(
+            "opp.trend.checkins",
+            lang,
+            since=format_date(trend.since, lang),
+            done=trend.checked_in,
+            total=trend.school_days,
+            contacts=trend.contacts,
+        )
+    ]
+    if trend.average_mood is None:
+        lines.append(t("opp.trend.no_mood", lang))
+    else:
+        direction = "steady"
+        if trend.first_half_mood is not None and trend.second_half_mood is not None:
+            delta = trend.second_half_mood - trend.first_half_mood
+            direction = "up" if delta >= 0.5 else "down" if delta <= -0.5 else "steady"
+        lines.append(
+            t(
+                f"opp.trend.mood_{direction}",
+                lang,
+                average=f"{trend.average_mood:.1f}".replace(".", "," if lang == "nl" else "."),
+            )
+        )
+    return "\n\n".join(lines)
+
+
+def opp_nudge_card(
+    *,
+    lang: Lang,
+    row: OppRow,
+    stage: str,
+    trend: Trend,
+    participants: Sequence[str],
+    behavioural_scientist: str | None,
+    team_ref: int,
+    nonce: str,
+) -> dict[str, Any]:
+    """The reminder a mentor gets before (and while) an evaluation is due."""
+    heading = t(
+        "opp.nudge.overdue" if stage.startswith("late") else "opp.nudge.title",
+        lang,
+        name=row.name,
+    )
+    who = ", ".join(participant_name(p, lang) for p in participants)
+    if behavioural_scientist and "gedragswetenschapper" in participants:
+        who += f" ({behavioural_scientist})"
+    body: list[CardElement] = [
+        TextBlock(text=heading, size="Medium", weight="Bolder", wrap=True),
+        FactSet(
+            facts=[
+                Fact(title=t("opp.fact.due", lang), value=due_text(row, lang)),
+                Fact(title=t("opp.fact.who", lang), value=who),
+            ]
+        ),
+        TextBlock(text=t("opp.nudge.prepare", lang), weight="Bolder", wrap=True),
+        TextBlock(text=trend_text(trend, lang), wrap=True, spacing="None"),
+    ]
+    return _card(body, [record_action(lang, row.pupil_id, team_ref, nonce, participants)])
+
+
+def opp_overview_card(
+    *, lang: Lang, day: date, groups: Mapping[str, Sequence[OppRow]]
+) -> dict[str, Any]:
+    """Monday's overview for coordinators: due within two weeks and overdue, per mentor."""
+    body: list[CardElement] = [
+        TextBlock(text=t("opp.overview.title", lang), size="Large", weight="Bolder", wrap=True),
+        TextBlock(text=format_date(day, lang, with_year=True), is_subtle=True, spacing="None"),
+    ]
+    if not groups:
+        body.append(TextBlock(text=t("opp.overview.none", lang), wrap=True))
+    for mentor, rows in groups.items():
+        items: list[CardElement] = [TextBlock(text=mentor, weight="Bolder", wrap=True)]
+        for row in rows:
+            items.append(
+                TextBlock(
+                    text=f"- {row.name}: {due_text(row, lang)}",
+                    wrap=True,
+                    spacing="None",
+                    color="Attention" if row.days_left < 0 else "Default",
+                )
+            )
+        body.append(Container(items=items, separator=True))
+    return _card(body)
