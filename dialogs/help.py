@@ -18,6 +18,7 @@ HELP_ORDER = (
     "log",
     "contacten",
     "opp",
+    "digest",
     "pauze",
     "hervat",
     "rol",

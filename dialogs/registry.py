@@ -4,6 +4,7 @@ from dialogs import (  # noqa: F401
     admin,
     checkin,
     contacts,
+    digests,
     help,
     opp,
     overview,

@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from cards.catalogue import Lang, lang_of, t
 from cards.rhythm import checkin_card, close_card, mentor_missing_card
+from dialogs.digests import plan_digests
 from dialogs.names import first_name
 from dialogs.opp_nudges import plan_nudges, plan_overview
 from dialogs.teamcal import calendar_for, class_channel, day_times, message_payload
@@ -44,6 +45,9 @@ async def enqueue_due(db: Database, now: datetime) -> Planned:
                 continue
             calendar = await calendar_for(session, fresh)
             for prompt in due_prompts(now, day_times(fresh), calendar):
+                if prompt.kind == "digest":
+                    created += await plan_digests(session, fresh, prompt, calendar, now)
+                    continue
                 created += await _plan(session, fresh, prompt, now)
                 if prompt.kind == "day_start":
                     created += await plan_nudges(session, fresh, prompt, calendar, now)
@@ -67,6 +71,8 @@ async def _plan(session: AsyncSession, team: Team, prompt: DuePrompt, now: datet
             return await _day_post(session, team, prompt, now) + await _close_cards(
                 session, team, prompt, now
             )
+        case "digest":
+            return 0
 
 
 async def _prompted_pupils(

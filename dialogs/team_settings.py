@@ -55,10 +55,22 @@ TEXT_KEYS = {
     "oppcycle": "opp_cycle_weeks",
     "gedragswetenschapper": "behavioural_scientist",
     "behaviouralscientist": "behavioural_scientist",
+    "drempelcheckin": "signal_missing_days",
+    "drempelstemming": "signal_mood_drop",
+    "drempellaag": "signal_low_streak",
+    "drempelcontact": "signal_contact_days",
+    "drempelplanning": "signal_plan_days",
     "klaskanaal": "class_channel",
     "classchannel": "class_channel",
     "coordinatiekanaal": "coordinator_channel",
     "coordinatorchannel": "coordinator_channel",
+}
+THRESHOLDS: dict[str, tuple[float, float]] = {
+    "signal_missing_days": (1, 20),
+    "signal_mood_drop": (0.5, 4),
+    "signal_low_streak": (2, 10),
+    "signal_contact_days": (1, 60),
+    "signal_plan_days": (1, 5),
 }
 YES = {"ja", "yes", "true", "aan", "on", "vrij"}
 NO = {"nee", "no", "false", "uit", "off", "open"}
@@ -166,6 +178,18 @@ def validate(team: Team, raw: dict[str, Any], *, today: date, lang: Lang) -> Cha
             changes.columns["behavioural_scientist"] = (
                 None if fold(name) in ("", "geen", "none", "-") else name
             )
+    for key, (low, high) in THRESHOLDS.items():
+        if key in raw:
+            number = str(raw[key]).strip().replace(",", ".")
+            limit: float | None
+            try:
+                limit = float(number) if key == "signal_mood_drop" else int(number)
+            except ValueError:
+                limit = None
+            if limit is None or not low <= limit <= high:
+                changes.problems.append(t("settings.bad_threshold", lang, low=low, high=high))
+            else:
+                changes.columns[key] = limit
     if "free_days" in raw:
         _free_days(raw["free_days"], today=today, lang=lang, changes=changes)
     times = DayTimes(
@@ -251,6 +275,11 @@ async def summary(turn: Turn) -> str:
         free_days=", ".join(d.strftime("%d-%m-%Y") for d in free) or "—",
         opp=team.opp_cycle_weeks,
         scientist=team.behavioural_scientist or "—",
+        missing=team.signal_missing_days,
+        drop=f"{team.signal_mood_drop:g}",
+        low=team.signal_low_streak,
+        contact=team.signal_contact_days,
+        plan=team.signal_plan_days,
     )
 
 

@@ -9,11 +9,18 @@ from typing import Literal
 from domain.calendar import SchoolCalendar
 from domain.clock import at_local, local_date
 
-PromptKind = Literal["day_start", "reminder", "mentor_list", "day_close"]
-PROMPT_ORDER: tuple[PromptKind, ...] = ("day_start", "reminder", "mentor_list", "day_close")
+PromptKind = Literal["day_start", "reminder", "mentor_list", "day_close", "digest"]
+PROMPT_ORDER: tuple[PromptKind, ...] = (
+    "day_start",
+    "reminder",
+    "mentor_list",
+    "day_close",
+    "digest",
+)
 
 # A close card that arrives in the evening is no longer "the end of the school day".
 CLOSE_GRACE = timedelta(hours=3)
+DIGEST_AFTER_CLOSE = timedelta(minutes=30)
 LOW_MOOD = 2  # a mood of 1 or 2 alerts the mentor
 
 
@@ -61,6 +68,8 @@ def prompt_window(kind: PromptKind, day: date, times: DayTimes) -> tuple[datetim
         case "day_close":
             end_of_day = at_local(day, time(23, 59))
             return close, min(close + CLOSE_GRACE, end_of_day)
+        case "digest":
+            return close + DIGEST_AFTER_CLOSE, at_local(day, time(23, 59))
 
 
 def due_prompts(now: datetime, times: DayTimes, calendar: SchoolCalendar) -> list[DuePrompt]:

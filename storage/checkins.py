@@ -93,3 +93,18 @@ async def pupil_checkins(
         .order_by(col(CheckIn.day), col(CheckIn.kind))
     )
     return result.all()
+
+
+async def team_checkins(
+    *, session: AsyncSession, team_id: int, start: date, end: date
+) -> dict[int, list[CheckIn]]:
+    """pupil id -> check-ins between two days (both included), oldest first."""
+    result = await session.exec(
+        select(CheckIn)
+        .where(CheckIn.team_id == team_id, CheckIn.day >= start, CheckIn.day <= end)
+        .order_by(col(CheckIn.day))
+    )
+    found: dict[int, list[CheckIn]] = {}
+    for check in result.all():
+        found.setdefault(check.pupil_id, []).append(check)
+    return found

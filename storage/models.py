@@ -57,6 +57,11 @@ class Team(SQLModel, table=True):
     liberation_day: str = Field(default="lustrum", max_length=10)
     good_friday_off: bool = Field(default=False)
     opp_cycle_weeks: int = Field(default=8, sa_column_kwargs={"server_default": "8"})
+    signal_missing_days: int = Field(default=2, sa_column_kwargs={"server_default": "2"})
+    signal_mood_drop: float = Field(default=1.0, sa_column_kwargs={"server_default": "1.0"})
+    signal_low_streak: int = Field(default=3, sa_column_kwargs={"server_default": "3"})
+    signal_contact_days: int = Field(default=7, sa_column_kwargs={"server_default": "7"})
+    signal_plan_days: int = Field(default=3, sa_column_kwargs={"server_default": "3"})
     behavioural_scientist: str | None = Field(default=None, max_length=200)
 
 
@@ -266,3 +271,22 @@ class OppEvaluation(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=1000)
     source: str = Field(max_length=200)
     created_at: datetime | None = _ts(nullable=False)
+
+
+class PupilSignal(SQLModel, table=True):
+    """An early signal about a pupil: open until the rule no longer holds."""
+
+    __tablename__ = "pupil_signal"
+    __table_args__ = (
+        UniqueConstraint("pupil_id", "kind", "since", name="uq_pupil_signal"),
+        Index("ix_pupil_signal_team_open", "team_id", "resolved_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    pupil_id: int = Field(foreign_key="person.id", ondelete="CASCADE")
+    kind: str = Field(max_length=30)
+    since: date
+    detail: str = Field(default="", max_length=50)
+    detected_at: datetime | None = _ts(nullable=False)
+    resolved_at: datetime | None = _ts()

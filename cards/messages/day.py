@@ -70,7 +70,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "- Klaskanaal: {channel}; coördinatiekanaal: {coordinator_channel}\n"
             "- Vergaderlink: {link}\n"
             "- Vrije dagen: {free_days}\n"
-            "- OPP-evaluatie elke {opp} weken; gedragswetenschapper: {scientist}"
+            "- OPP-evaluatie elke {opp} weken; gedragswetenschapper: {scientist}\n"
+            "- Signalen: {missing} dagen niet ingecheckt (drempel-checkin), stemming {drop} punt "
+            "gedaald (drempel-stemming) of {low} dagen laag (drempel-laag), {contact} dagen geen "
+            "contact (drempel-contact), planning {plan} van 5 dagen niet gehaald (drempel-planning)"
         ),
         "en": (
             "**This team's settings**\n\n"
@@ -80,7 +83,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "- Class channel: {channel}; coordinators' channel: {coordinator_channel}\n"
             "- Meeting link: {link}\n"
             "- Free days: {free_days}\n"
-            "- OPP evaluation every {opp} weeks; behavioural scientist: {scientist}"
+            "- OPP evaluation every {opp} weeks; behavioural scientist: {scientist}\n"
+            "- Signals: {missing} days without check-in (drempel-checkin), mood {drop} point "
+            "down (drempel-stemming) or {low} days low (drempel-laag), {contact} days without "
+            "contact (drempel-contact), plan missed on {plan} of 5 days (drempel-planning)"
         ),
     },
     "settings.saved": {"nl": "Opgeslagen. ✅", "en": "Saved. ✅"},

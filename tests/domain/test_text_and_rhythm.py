@@ -59,8 +59,10 @@ def test_windows_of_a_school_day() -> None:
     assert kinds(at_local(MONDAY, time(10, 0))) == ["day_start", "reminder"]
     assert kinds(at_local(MONDAY, time(10, 30))) == ["day_start", "reminder", "mentor_list"]
     assert kinds(at_local(MONDAY, time(14, 45))) == ["day_close"]
-    assert kinds(at_local(MONDAY, time(17, 44))) == ["day_close"]
-    assert kinds(at_local(MONDAY, time(17, 45))) == []
+    assert kinds(at_local(MONDAY, time(15, 15))) == ["day_close", "digest"]
+    assert kinds(at_local(MONDAY, time(17, 44))) == ["day_close", "digest"]
+    assert kinds(at_local(MONDAY, time(17, 45))) == ["digest"]
+    assert kinds(at_local(MONDAY, time(23, 59))) == []
     assert kinds(at_local(date(2026, 11, 21), time(9, 0))) == []
 
 

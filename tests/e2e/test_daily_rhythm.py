@@ -96,7 +96,8 @@ async def test_no_start_prompts_after_the_day_has_closed(classroom: Classroom) -
     classroom.connector.clear()
     await classroom.bot.tick(local(MONDAY, 23, 0))
     await classroom.bot.tick(local(date(2026, 11, 24), 2, 0))
-    assert classroom.connector.requests == []
+    assert all(cards == [] for cards in pupil_cards(classroom).values())
+    assert classroom.connector.texts(classroom.world.team_id) == []
 
 
 @pytest.mark.parametrize(

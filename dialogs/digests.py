@@ -1,0 +1,278 @@
+"""The coordinators' digests: built from database counts, posted where pupils cannot see them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from cards.catalogue import Lang, lang_of, t
+from cards.digest import (
+    DailyFigures,
+    DayFigures,
+    NamedSignal,
+    WeeklyFigures,
+    WeekSummary,
+    daily_digest_card,
+    weekly_digest_card,
+)
+from dialogs.inbound import Reply, card, text
+from dialogs.opp import opp_rows
+from dialogs.router import COORDINATOR, Turn, router
+from dialogs.signals import alert_mentors, evaluate, signal_sentence
+from dialogs.teamcal import calendar_for, message_payload
+from domain.calendar import SchoolCalendar
+from domain.clock import at_local, local_date
+from domain.rhythm import DuePrompt
+from domain.text import fold
+from storage import figures, outbox, people, signals
+from storage.models import Person, PupilSignal, Team
+from storage.outbox import NewDelivery, channel_recipient, person_recipient
+
+OPP_HORIZON = 14
+
+
+def _pupils_on(pupils: Sequence[Person], day: date) -> int:
+    return sum(1 for p in pupils if not people.is_paused(p, day))
+
+
+async def _named(
+    session: AsyncSession, team: Team, found: Sequence[PupilSignal], lang: Lang
+) -> list[NamedSignal]:
+    assert team.id is not None
+    mentors = await people.mentor_map(session=session, team_id=team.id)
+    named = []
+    for signal in found:
+        pupil = await people.get_person(session=session, person_id=signal.pupil_id)
+        if pupil is None or not pupil.active:
+            continue
+        mentor = mentors.get(signal.pupil_id)
+        named.append(
+            NamedSignal(
+                pupil=pupil.name,
+                mentor=mentor.name if mentor else None,
+                sentence=signal_sentence(signal.kind, signal.detail, signal.since, lang),
+            )
+        )
+    return sorted(named, key=lambda s: s.pupil)
+
+
+async def daily_figures(
+    session: AsyncSession, team: Team, day: date, new: Sequence[PupilSignal], lang: Lang
+) -> DailyFigures:
+    """The figures of one school day."""
+    assert team.id is not None
+    pupils = await people.team_members(session=session, team_id=team.id, role="pupil")
+    counts = await figures.checkins_per_day(session=session, team_id=team.id, start=day, end=day)
+    moods = await figures.moods_per_day(session=session, team_id=team.id, start=day, end=day)
+    contacts = await figures.contacts_per_author(
+        session=session, team_id=team.id, start=day, end=day
+    )
+    open_now = await signals.open_signals(session=session, team_id=team.id)
+    return DailyFigures(
+        team=team.name,
+        day=day,
+        pupils=_pupils_on(pupils, day),
+        starts=counts.get((day, "start"), 0),
+        closes=counts.get((day, "close"), 0),
+        moods={mood: n for (_, mood), n in moods.items()},
+        new_signals=await _named(session, team, new, lang),
+        open_signals=len(open_now),
+        contacts=sum(contacts.values()),
+        paused=[
+            (p.name, p.paused_until) for p in pupils if p.paused_until and people.is_paused(p, day)
+        ],
+        failed_deliveries=await figures.failed_deliveries(
+            session=session, team_id=team.id, start=day, end=day
+        ),
+    )
+
+
+async def _summary(
+    session: AsyncSession, team: Team, days: Sequence[date], pupils: Sequence[Person]
+) -> WeekSummary:
+    assert team.id is not None
+    if not days:
+        return WeekSummary(start_rate=None, average_mood=None, contacts=0)
+    counts = await figures.checkins_per_day(
+        session=session, team_id=team.id, start=days[0], end=days[-1]
+    )
+    moods = await figures.moods_per_day(
+        session=session, team_id=team.id, start=days[0], end=days[-1]
+    )
+    expected = sum(_pupils_on(pupils, d) for d in days)
+    answered = sum(counts.get((d, "start"), 0) for d in days)
+    total = sum(moods.values())
+    contacts = await figures.contacts_per_author(
+        session=session, team_id=team.id, start=days[0], end=days[-1]
+    )
+    return WeekSummary(
+        start_rate=answered / expected if expected else None,
+        average_mood=sum(m * n for (_, m), n in moods.items()) / total if total else None,
+        contacts=sum(contacts.values()),
+    )
+
+
+def week_days(day: date, calendar: SchoolCalendar) -> list[date]:
+    """The school days of `day`'s week up to and including `day`."""
+    monday = day - timedelta(days=day.weekday())
+    return [d for d in calendar.school_days(monday, day)]
+
+
+def is_last_school_day_of_week(day: date, calendar: SchoolCalendar) -> bool:
+    """Whether no school day follows `day` in the same week (normally Friday)."""
+    monday = day - timedelta(days=day.weekday())
+    days = calendar.school_days(monday, monday + timedelta(days=4))
+    return bool(days) and days[-1] == day
+
+
+async def weekly_figures(
+    session: AsyncSession, team: Team, day: date, calendar: SchoolCalendar, lang: Lang
+) -> WeeklyFigures:
+    """The figures of the week up to `day`, and the week before for comparison."""
+    assert team.id is not None
+    pupils = await people.team_members(session=session, team_id=team.id, role="pupil")
+    days = week_days(day, calendar)
+    monday = day - timedelta(days=day.weekday())
+    before = week_days(monday - timedelta(days=3), calendar)
+    start = days[0] if days else monday
+    counts = await figures.checkins_per_day(session=session, team_id=team.id, start=start, end=day)
+    moods = await figures.moods_per_day(session=session, team_id=team.id, start=start, end=day)
+    per_author = await figures.contacts_per_author(
+        session=session, team_id=team.id, start=monday, end=day
+    )
+    contacted = await figures.contacted_pupils(
+        session=session, team_id=team.id, start=monday, end=day
+    )
+    mentors = await people.team_members(session=session, team_id=team.id, role="mentor")
+    names = {m.id: m.name for m in mentors}
+    per_mentor = sorted(
+        (
+            (names.get(author) or t("digest.someone_else", lang), n)
+            for author, n in per_author.items()
+        ),
+        key=lambda item: fold(item[0]),
+    )
+    for mentor in mentors:
+        if mentor.id not in per_author:
+            per_mentor.append((mentor.name, 0))
+    rows, _ = await opp_rows(session, team, pupils, today=day, calendar=calendar, with_mentor=True)
+    mood_totals: Counter[int] = Counter()
+    for (_, mood), n in moods.items():
+        mood_totals[mood] += n
+    return WeeklyFigures(
+        team=team.name,
+        week_start=monday,
+        days=[
+            DayFigures(
+                day=d,
+                pupils=_pupils_on(pupils, d),
+                starts=counts.get((d, "start"), 0),
+                closes=counts.get((d, "close"), 0),
+            )
+            for d in days
+        ],
+        moods=dict(mood_totals),
+        open_signals=await _named(
+            session, team, await signals.open_signals(session=session, team_id=team.id), lang
+        ),
+        contacts_per_mentor=per_mentor,
+        without_contact=sorted(
+            p.name for p in pupils if p.id not in contacted and not people.is_paused(p, day)
+        ),
+        opp=[r for r in rows if r.days_left <= OPP_HORIZON],
+        this_week=await _summary(session, team, days, pupils),
+        last_week=await _summary(session, team, before, pupils),
+        failed_deliveries=await figures.failed_deliveries(
+            session=session, team_id=team.id, start=start, end=day
+        ),
+    )
+
+
+async def destinations(session: AsyncSession, team: Team) -> list[tuple[str, int | None, Lang]]:
+    """The coordinators' channel, else each coordinator's 1:1 chat; never the class channel."""
+    assert team.id is not None
+    if team.coordinator_channel_id and team.coordinator_channel_id != (
+        team.class_channel_id or team.general_channel_id
+    ):
+        return [(channel_recipient(team.coordinator_channel_id), None, "nl")]
+    coordinators = await people.team_members(session=session, team_id=team.id, role="coordinator")
+    return [(person_recipient(c.id or 0), c.id, lang_of(c.locale)) for c in coordinators]
+
+
+async def plan_digests(
+    session: AsyncSession, team: Team, prompt: DuePrompt, calendar: SchoolCalendar, now: datetime
+) -> int:
+    """Half an hour after the close: evaluate the signals, alert mentors, send the digests."""
+    assert team.id is not None
+    day = prompt.day
+    if await outbox.recipients_with(
+        session=session, team_id=team.id, prompt="digest_daily", day=day
+    ):
+        return 0
+    evaluated = await evaluate(session, team, today=day, calendar=calendar, now=now)
+    written = await alert_mentors(session, team, evaluated.new, day=day, now=now)
+    rows: list[NewDelivery] = []
+    weekly = is_last_school_day_of_week(day, calendar)
+    for recipient, person_id, lang in await destinations(session, team):
+        content: dict[str, Any] = daily_digest_card(
+            lang=lang, figures=await daily_figures(session, team, day, evaluated.new, lang)
+        )
+        rows.append(_row(team, "digest_daily", day, recipient, person_id, content, prompt))
+        if weekly:
+            content = weekly_digest_card(
+                lang=lang, figures=await weekly_figures(session, team, day, calendar, lang)
+            )
+            rows.append(_row(team, "digest_weekly", day, recipient, person_id, content, prompt))
+    return written + await outbox.enqueue(session=session, deliveries=rows, now=now)
+
+
+def _row(
+    team: Team,
+    kind: str,
+    day: date,
+    recipient: str,
+    person_id: int | None,
+    content: dict[str, Any],
+    prompt: DuePrompt,
+) -> NewDelivery:
+    assert team.id is not None
+    return NewDelivery(
+        team_id=team.id,
+        prompt=kind,
+        day=day,
+        recipient=recipient,
+        payload=message_payload(card=content),
+        person_id=person_id,
+        not_before=prompt.due_at,
+        expires_at=None,
+    )
+
+
+WEEK_WORDS = {"week", "weekly", "wekelijks"}
+DAY_WORDS = {"dag", "day", "daily", "vandaag", "today", "dagelijks"}
+
+
+@router.command("digest", "overzichten", roles=COORDINATOR)
+async def digest_command(turn: Turn) -> Sequence[Reply]:
+    """`digest [dag|week]`: the figures so far, on demand."""
+    assert turn.team is not None
+    word = fold(turn.args)
+    if word and word not in WEEK_WORDS | DAY_WORDS:
+        return [text(t("usage.digest", turn.lang))]
+    today = local_date(turn.now)
+    calendar = await calendar_for(turn.session, turn.team)
+    day = today if calendar.is_school_day(today) else calendar.previous_school_day(today)
+    await turn.audit("digest.read", details={"kind": "week" if word in WEEK_WORDS else "day"})
+    if word in WEEK_WORDS:
+        weekly = await weekly_figures(turn.session, turn.team, day, calendar, turn.lang)
+        return [card(weekly_digest_card(lang=turn.lang, figures=weekly))]
+    start = at_local(day, time(0, 0))
+    new = await signals.detected_on(
+        session=turn.session, team_id=turn.team_id, start=start, end=start + timedelta(days=1)
+    )
+    daily = await daily_figures(turn.session, turn.team, day, new, turn.lang)
+    return [card(daily_digest_card(lang=turn.lang, figures=daily))]
