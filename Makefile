@@ -31,3 +31,6 @@ test: lint typecheck pytest
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3*
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.digest
