@@ -7,6 +7,8 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+import jwt
+import requests
 from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity
@@ -23,6 +25,7 @@ from storage.db import Database
 logger = logging.getLogger(__name__)
 
 SERVICES: web.AppKey[Services] = web.AppKey("services")
+BOT_FRAMEWORK_ISSUER = "https://api.botframework.com"
 
 
 @dataclass
@@ -33,6 +36,8 @@ class AdapterConfig:
     APP_PASSWORD: str
     APP_TYPE: str
     APP_TENANTID: str
+    TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL: str | None = None
+    TO_BOT_FROM_CHANNEL_TOKEN_ISSUER: str | None = None
 
 
 @dataclass
@@ -62,7 +67,9 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         max_attempts=settings.delivery_max_attempts,
         batch=settings.delivery_batch,
     )
-    dispatcher = Dispatcher(db, on_outbox=worker.wake)
+    dispatcher = Dispatcher(
+        db, on_outbox=worker.wake, commands_per_minute=settings.commands_per_minute
+    )
     auth = ConfigurationBotFrameworkAuthentication(
         AdapterConfig(
             APP_ID=settings.app_id,
@@ -70,6 +77,11 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
             # Local mode has no app id; the SDK accepts that only for the MultiTenant type.
             APP_TYPE=settings.app_type if settings.app_id else "MultiTenant",
             APP_TENANTID=settings.app_tenant_id,
+            TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL=settings.openid_metadata_url,
+            # With its own metadata URL the SDK checks the issuer given here (Teams' issuer).
+            TO_BOT_FROM_CHANNEL_TOKEN_ISSUER=(
+                BOT_FRAMEWORK_ISSUER if settings.openid_metadata_url else None
+            ),
         )
     )
     adapter = CloudAdapter(auth)
@@ -167,8 +179,13 @@ async def messages(request: web.Request) -> web.StreamResponse:
         response = await services.adapter.process_activity(
             auth_header, activity, services.bot.on_turn
         )
-    except PermissionError:
+    except (PermissionError, jwt.PyJWTError):
         return _problem(401, "unauthorized")
+    except requests.RequestException:
+        # The Bot Framework's signing keys could not be fetched: nothing was processed, and
+        # Teams retries a 503.
+        logger.exception("could not fetch the Bot Framework signing keys")
+        return _problem(503, "authentication service unavailable")
     if response is not None:
         return web.json_response(response.body, status=response.status)
     return web.Response(status=200)

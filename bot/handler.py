@@ -12,7 +12,7 @@ from msrest.exceptions import HttpOperationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.connector import ConnectorClient
-from bot.transport import to_inbound
+from bot.transport import tenant_of, to_inbound
 from cards.catalogue import lang_of, t
 from dialogs.dispatch import Dispatcher
 from dialogs.inbound import Reply
@@ -40,12 +40,14 @@ class DagritmeBot(Bot):
     async def on_turn(self, context: TurnContext) -> None:
         """Handle one activity."""
         activity: Activity = context.activity
+        # Checked before anything else: another tenant's activity must not even make us read
+        # its roster.
+        if self.allowed_tenants and tenant_of(activity).lower() not in self.allowed_tenants:
+            logger.warning("refused activity from a tenant outside the allow-list")
+            return
         inbound = await to_inbound(activity, self.connector)
         if inbound is None:
             logger.debug("ignored activity of type %s", activity.type)
-            return
-        if self.allowed_tenants and inbound.tenant_id.lower() not in self.allowed_tenants:
-            logger.warning("refused activity from a tenant outside the allow-list")
             return
         try:
             replies = await self.dispatcher.handle(inbound, now=self.clock.now())

@@ -40,6 +40,14 @@ class Settings(BaseSettings):
     delivery_max_attempts: int = Field(6, alias="DAGRITME_DELIVERY_MAX_ATTEMPTS", ge=1, le=50)
     delivery_batch: int = Field(50, alias="DAGRITME_DELIVERY_BATCH", ge=1, le=1000)
     log_level: str = Field("INFO", alias="DAGRITME_LOG_LEVEL")
+    commands_per_minute: int = Field(30, alias="DAGRITME_COMMANDS_PER_MINUTE", ge=1, le=1000)
+    retention_checkin_days: int = Field(400, alias="DAGRITME_RETENTION_CHECKIN_DAYS", ge=30)
+    retention_after_leaving_days: int = Field(
+        730, alias="DAGRITME_RETENTION_AFTER_LEAVING_DAYS", ge=30
+    )
+    retention_audit_days: int = Field(1826, alias="DAGRITME_RETENTION_AUDIT_DAYS", ge=365)
+    # Where the Bot Framework publishes its signing keys; only tests and sovereign clouds change it.
+    openid_metadata_url: str | None = Field(None, alias="DAGRITME_OPENID_METADATA_URL")
 
     @field_validator("database_url")
     @classmethod

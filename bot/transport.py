@@ -26,7 +26,8 @@ def _channel_data(activity: Activity) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _tenant(activity: Activity) -> str:
+def tenant_of(activity: Activity) -> str:
+    """The tenant an activity comes from (channelData.tenant, else the conversation)."""
     tenant = _channel_data(activity).get("tenant")
     if isinstance(tenant, dict) and isinstance(tenant.get("id"), str):
         return str(tenant["id"])
@@ -169,7 +170,7 @@ async def to_inbound(activity: Activity, connector: ConnectorClient) -> Inbound 
     value = activity.value if isinstance(activity.value, dict) else None
     return Inbound(
         kind=kind,
-        tenant_id=_tenant(activity),
+        tenant_id=tenant_of(activity),
         service_url=service_url,
         conversation_id=str(activity.conversation.id),
         conversation_type=_conversation_type(activity),

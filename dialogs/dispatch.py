@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -27,13 +28,27 @@ ROLE_RANK = {"coordinator": 3, "mentor": 2, "pupil": 1}
 class Dispatcher:
     """Routes inbound activities to flows; one per app."""
 
-    def __init__(self, db: Database, *, on_outbox: Callable[[], None] = lambda: None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        on_outbox: Callable[[], None] = lambda: None,
+        commands_per_minute: int = 30,
+    ) -> None:
         self.db = db
         self.on_outbox = on_outbox
+        self.limiter = RateLimiter(per_minute=commands_per_minute)
 
     async def handle(self, inbound: Inbound, *, now: datetime) -> Sequence[Reply]:
         """Handle one activity in one transaction and return what to answer."""
         lang = lang_of(inbound.locale)
+        if inbound.kind == "message":
+            verdict = self.limiter.check(inbound.sender.id, now)
+            if verdict == "refuse":
+                logger.warning("a sender is sending too many messages; ignored one")
+                return []
+            if verdict == "warn":
+                return [text(t("access.slow_down", lang))]
         async with self.db.session() as session:
             if inbound.kind != "message":
                 replies, touched = await roster.handle_event(session, inbound, now=now, lang=lang)
@@ -107,6 +122,27 @@ class Dispatcher:
         if turn.role not in action.roles:
             return [refusal(turn, action.roles)]
         return await action.handler(turn)
+
+
+class RateLimiter:
+    """At most `per_minute` messages per sender in any minute; the first one over gets a word."""
+
+    def __init__(self, *, per_minute: int) -> None:
+        self.per_minute = per_minute
+        self._seen: dict[str, deque[datetime]] = {}
+
+    def check(self, sender: str, now: datetime) -> str:
+        """ "ok", "warn" (the first message over the limit) or "refuse"."""
+        window = self._seen.setdefault(sender, deque())
+        while window and now - window[0] >= timedelta(minutes=1):
+            window.popleft()
+        if len(self._seen) > 10_000:  # forget idle senders so memory stays bounded
+            for key in [k for k, v in self._seen.items() if not v and k != sender]:
+                del self._seen[key]
+        window.append(now)
+        if len(window) <= self.per_minute:
+            return "ok"
+        return "warn" if len(window) == self.per_minute + 1 else "refuse"
 
 
 def _card_team(inbound: Inbound) -> int | None:

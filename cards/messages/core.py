@@ -98,6 +98,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Deze kaart herken ik niet (meer). Typ **hulp** als je iets wilt doen.",
         "en": "I don't recognise this card (any more). Type **help** if you want to do something.",
     },
+    "access.slow_down": {
+        "nl": "Even rustig aan: dat waren veel berichten in korte tijd. Probeer het over een minuut weer.",
+        "en": "Easy now: that was a lot of messages in a short time. Try again in a minute.",
+    },
     "access.unknown_person": {
         "nl": ("Ik ken je nog niet in dit team. Vraag een coördinator van je team om hulp."),
         "en": "I don't know you in this team yet. Ask a coordinator of your team for help.",
