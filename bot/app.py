@@ -95,7 +95,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         bot=bot,
         dispatcher=dispatcher,
         worker=worker,
-        rhythm=Rhythm(db, worker, clock),
+        rhythm=Rhythm(db, worker, clock, settings=settings),
     )
 
 

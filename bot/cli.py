@@ -34,6 +34,15 @@ def _parser() -> argparse.ArgumentParser:
         type=_instant,
         help="the instant to run at, ISO 8601 (local Europe/Amsterdam time when no offset)",
     )
+    for name, text in (
+        ("export", "everything stored about one person, as JSON (inzageverzoek)"),
+        ("erase", "remove everything stored about one person"),
+    ):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("--person", required=True, help="our person id, or a part of the name")
+        sub.add_argument("--team", required=True, help="our team id, or the Teams team id")
+        if name == "erase":
+            sub.add_argument("--yes", action="store_true", help="confirm the erasure")
     return parser
 
 
@@ -95,6 +104,29 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             summary = asyncio.run(tick(settings, at=args.at))
             print(summary)
+        elif args.command in ("export", "erase"):
+            from bot import maintenance
+            from domain.clock import SystemClock
+
+            now = SystemClock().now()
+            if args.command == "export":
+                print(
+                    asyncio.run(
+                        maintenance.export(settings, person=args.person, team=args.team, now=now)
+                    )
+                )
+            elif not args.yes:
+                print(
+                    "dagritme: erase removes everything about this person; add --yes",
+                    file=sys.stderr,
+                )
+                return 2
+            else:
+                print(
+                    asyncio.run(
+                        maintenance.erase(settings, person=args.person, team=args.team, now=now)
+                    )
+                )
     except ConfigError as exc:
         print(f"dagritme: {exc}", file=sys.stderr)
         return 2

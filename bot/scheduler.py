@@ -5,24 +5,36 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.delivery import DeliveryWorker
+from bot.maintenance import purge
+from bot.settings import Settings
 from dialogs.schedule import enqueue_due
 from domain.clock import Clock
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
 
+PURGE_EVERY = timedelta(hours=1)
+
 
 class Rhythm:
     """Runs the planning pass on a timer and the delivery worker in the background."""
 
     def __init__(
-        self, db: Database, worker: DeliveryWorker, clock: Clock, *, interval: float = 30.0
+        self,
+        db: Database,
+        worker: DeliveryWorker,
+        clock: Clock,
+        *,
+        interval: float = 30.0,
+        settings: Settings | None = None,
     ) -> None:
+        self.settings = settings
+        self._last_purge: datetime | None = None
         self.db = db
         self.worker = worker
         self.clock = clock
@@ -39,6 +51,13 @@ class Rhythm:
             return
         if planned.created:
             self.worker.wake()
+        now = self.clock.now()
+        if self.settings and (self._last_purge is None or now - self._last_purge > PURGE_EVERY):
+            self._last_purge = now
+            try:
+                await purge(self.db, self.settings, now)
+            except Exception:  # retried at the next hour; never let the timer die
+                logger.exception("retention purge failed")
 
     async def start(self) -> None:
         """Catch up at once (a restart at 09:20 still sends the day start), then every interval."""

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from bot.connector import ConnectorClient, token_source
 from bot.delivery import DeliveryWorker
+from bot.maintenance import purge
 from bot.settings import Settings
 from dialogs.schedule import enqueue_due
 from domain.clock import FixedClock, SystemClock
@@ -27,6 +28,7 @@ async def tick(settings: Settings, *, at: datetime | None = None) -> str:
             batch=settings.delivery_batch,
         )
         stats = await worker.drain()
+        await purge(db, settings, clock.now())
     finally:
         await connector.close()
         await db.close()

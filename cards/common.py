@@ -26,3 +26,21 @@ def choice_buttons_card(*, title: str, buttons: Sequence[tuple[str, str]]) -> di
         body=[TextBlock(text=title, wrap=True), ActionSet(actions=actions)],
     )
     return to_json(card)
+
+
+def confirm_card(
+    *,
+    question: str,
+    confirm: tuple[str, dict[str, Any]],
+    cancel: tuple[str, dict[str, Any]],
+) -> dict[str, Any]:
+    """A yes/no question whose "yes" is destructive (e.g. an erasure)."""
+    card = AdaptiveCard(
+        version=CARD_VERSION,
+        body=[TextBlock(text=question, wrap=True)],
+        actions=[
+            SubmitAction(title=confirm[0], data=confirm[1], style="destructive"),
+            SubmitAction(title=cancel[0], data=cancel[1]),
+        ],
+    )
+    return to_json(card)

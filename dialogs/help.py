@@ -25,6 +25,9 @@ HELP_ORDER = (
     "koppel",
     "team",
     "instellingen",
+    "audit",
+    "inzage",
+    "wis",
 )
 
 

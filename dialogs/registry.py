@@ -9,5 +9,6 @@ from dialogs import (  # noqa: F401
     opp,
     overview,
     pause,
+    privacy,
     team_settings,
 )

@@ -1,0 +1,102 @@
+"""Retention, export and erasure for operators: the purge job and the `export`/`erase` commands."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import select
+
+from bot.settings import ConfigError, Settings
+from domain.clock import local_date
+from domain.text import fold
+from storage import audit, privacy
+from storage.db import Database
+from storage.models import Person, Team
+
+logger = logging.getLogger(__name__)
+
+
+async def purge(db: Database, settings: Settings, now: datetime) -> dict[str, int]:
+    """Delete whatever is past its retention period."""
+    async with db.session() as session:
+        counts = await privacy.purge(
+            session=session,
+            now=now,
+            today=local_date(now),
+            checkin_days=settings.retention_checkin_days,
+            after_leaving_days=settings.retention_after_leaving_days,
+            audit_days=settings.retention_audit_days,
+        )
+        if any(counts.values()):
+            await audit.record(session=session, action="retention.purged", now=now, details=counts)
+    if any(counts.values()):
+        logger.info("retention purge removed %s", counts)
+    return counts
+
+
+async def _find(db: Database, person: str, team: str) -> tuple[int, int]:
+    """(person id, team id) for an operator's --person (id or name) and --team (id or Teams id)."""
+    async with db.session() as session:
+        found_team = (
+            await session.get(Team, int(team))
+            if team.isdigit()
+            else (await session.exec(select(Team).where(Team.teams_id == team))).first()
+        )
+        if found_team is None or found_team.id is None:
+            raise ConfigError(f"no team {team!r}")
+        members = (await session.exec(select(Person).where(Person.team_id == found_team.id))).all()
+        if person.isdigit():
+            matches = [p for p in members if p.id == int(person)]
+        else:
+            matches = [p for p in members if fold(person) in fold(p.name)]
+        if len(matches) != 1:
+            names = ", ".join(f"{p.id}: {p.name}" for p in matches) or "none"
+            raise ConfigError(f"--person {person!r} must match exactly one member (found {names})")
+        assert matches[0].id is not None
+        return matches[0].id, found_team.id
+
+
+async def export(settings: Settings, *, person: str, team: str, now: datetime) -> str:
+    """Everything about one person as JSON (an inzageverzoek); the read is audited."""
+    db = Database.from_url(settings.database_url)
+    try:
+        person_id, team_id = await _find(db, person, team)
+        async with db.session() as session:
+            found = await session.get(Person, person_id)
+            assert found is not None
+            data: dict[str, Any] = await privacy.export_person(session=session, person=found)
+            await audit.record(
+                session=session,
+                action="person.exported",
+                now=now,
+                team_id=team_id,
+                subject_id=person_id,
+                details={"by": "operator"},
+            )
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    finally:
+        await db.close()
+
+
+async def erase(settings: Settings, *, person: str, team: str, now: datetime) -> str:
+    """Remove everything about one person; only an audit line that it happened remains."""
+    db = Database.from_url(settings.database_url)
+    try:
+        person_id, team_id = await _find(db, person, team)
+        async with db.session() as session:
+            found = await session.get(Person, person_id)
+            assert found is not None
+            await privacy.erase_person(session=session, person=found)
+            await audit.record(
+                session=session,
+                action="person.erased",
+                now=now,
+                team_id=team_id,
+                details={"person_id": person_id, "by": "operator"},
+            )
+        return f"erased person {person_id} of team {team_id}"
+    finally:
+        await db.close()
