@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
 
 from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.settings import ConfigError, Settings
 from domain.clock import local_date
@@ -59,44 +62,48 @@ async def _find(db: Database, person: str, team: str) -> tuple[int, int]:
         return matches[0].id, found_team.id
 
 
-async def export(settings: Settings, *, person: str, team: str, now: datetime) -> str:
-    """Everything about one person as JSON (an inzageverzoek); the read is audited."""
+@asynccontextmanager
+async def _one_person(
+    settings: Settings, person: str, team: str
+) -> AsyncIterator[tuple[AsyncSession, Person, int]]:
+    """A session with the person an operator named, and their team id."""
     db = Database.from_url(settings.database_url)
     try:
         person_id, team_id = await _find(db, person, team)
         async with db.session() as session:
             found = await session.get(Person, person_id)
             assert found is not None
-            data: dict[str, Any] = await privacy.export_person(session=session, person=found)
-            await audit.record(
-                session=session,
-                action="person.exported",
-                now=now,
-                team_id=team_id,
-                subject_id=person_id,
-                details={"by": "operator"},
-            )
-        return json.dumps(data, indent=2, ensure_ascii=False)
+            yield session, found, team_id
     finally:
         await db.close()
+
+
+async def export(settings: Settings, *, person: str, team: str, now: datetime) -> str:
+    """Everything about one person as JSON (an inzageverzoek); the read is audited."""
+    async with _one_person(settings, person, team) as (session, found, team_id):
+        person_id = found.id
+        data: dict[str, Any] = await privacy.export_person(session=session, person=found)
+        await audit.record(
+            session=session,
+            action="person.exported",
+            now=now,
+            team_id=team_id,
+            subject_id=person_id,
+            details={"by": "operator"},
+        )
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 async def erase(settings: Settings, *, person: str, team: str, now: datetime) -> str:
     """Remove everything about one person; only an audit line that it happened remains."""
-    db = Database.from_url(settings.database_url)
-    try:
-        person_id, team_id = await _find(db, person, team)
-        async with db.session() as session:
-            found = await session.get(Person, person_id)
-            assert found is not None
-            await privacy.erase_person(session=session, person=found)
-            await audit.record(
-                session=session,
-                action="person.erased",
-                now=now,
-                team_id=team_id,
-                details={"person_id": person_id, "by": "operator"},
-            )
-        return f"erased person {person_id} of team {team_id}"
-    finally:
-        await db.close()
+    async with _one_person(settings, person, team) as (session, found, team_id):
+        person_id = found.id
+        await privacy.erase_person(session=session, person=found)
+        await audit.record(
+            session=session,
+            action="person.erased",
+            now=now,
+            team_id=team_id,
+            details={"person_id": person_id, "by": "operator"},
+        )
+    return f"erased person {person_id} of team {team_id}"

@@ -165,6 +165,19 @@ async def test_inzage_and_erasure_from_chat(classroom: Classroom) -> None:
     assert "person.exported" in trail
 
 
+def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `python -m bot` as an operator would."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+
+
 def test_export_and_erase_on_the_command_line(tmp_path: Path) -> None:
     from storage.db import upgrade
 
@@ -191,53 +204,21 @@ def test_export_and_erase_on_the_command_line(tmp_path: Path) -> None:
     )
     db.commit()
     env = {**os.environ, "DATABASE_URL": url}
-    exported = subprocess.run(
-        [sys.executable, "-m", "bot", "export", "--person", "sanne", "--team", "1"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    exported = cli(env, "export", "--person", "sanne", "--team", "1")
     assert exported.returncode == 0, exported.stderr
     data = json.loads(exported.stdout)
     assert data["person"]["name"] == "Sanne de Vries"
     assert data["checkins"][0]["goals"] == ["lezen"]
-    refused = subprocess.run(
-        [sys.executable, "-m", "bot", "erase", "--person", "5", "--team", "1"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    refused = cli(env, "erase", "--person", "5", "--team", "1")
     assert refused.returncode == 2
-    erased = subprocess.run(
-        [sys.executable, "-m", "bot", "erase", "--person", "5", "--team", "1", "--yes"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    erased = cli(env, "erase", "--person", "5", "--team", "1", "--yes")
     assert erased.returncode == 0, erased.stderr
     assert db.execute("SELECT count(*) FROM person").fetchone() == (0,)
     assert db.execute("SELECT count(*) FROM checkin").fetchone() == (0,)
     assert db.execute(
         "SELECT count(*) FROM audit_event WHERE action = 'person.erased'"
     ).fetchone() == (1,)
-    unknown = subprocess.run(
-        [sys.executable, "-m", "bot", "export", "--person", "nobody", "--team", "1"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    unknown = cli(env, "export", "--person", "nobody", "--team", "1")
     assert unknown.returncode == 2
     assert "--person" in unknown.stderr
     db.close()
