@@ -9,12 +9,15 @@ from typing import Any
 
 from microsoft_teams.cards import (
     AdaptiveCard,
+    BarChartDataValue,
     CardElement,
     Container,
     DonutChart,
     DonutChartData,
     Fact,
     FactSet,
+    GroupedVerticalBarChart,
+    GroupedVerticalBarChartData,
     TextBlock,
     VerticalBarChart,
     VerticalBarChartDataValue,
@@ -148,6 +151,7 @@ class DayFigures:
     pupils: int
     starts: int
     closes: int
+    moods: Mapping[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -166,7 +170,6 @@ class WeeklyFigures:
     team: str
     week_start: date
     days: Sequence[DayFigures]
-    moods: Mapping[int, int]
     open_signals: Sequence[NamedSignal]
     contacts_per_mentor: Sequence[tuple[str, int]]
     without_contact: Sequence[str]
@@ -197,6 +200,32 @@ def _change(
     delta = (now - before) * scale
     sign = "+" if delta > 0 else ""
     return f" ({sign}{delta:.{digits}f}{unit})"
+
+
+def _day_label(day: date, lang: Lang) -> str:
+    return format_date(day, lang).split(" ")[0][:2]
+
+
+def _moods_per_day(days: Sequence[DayFigures], lang: Lang) -> CardElement:
+    """A stacked bar per day, one colour per mood; text where charts are not drawn."""
+    if not any(any(d.moods.values()) for d in days):
+        return TextBlock(text=t("digest.no_moods", lang), wrap=True, is_subtle=True)
+    fallback = "\n\n".join(f"{_day_label(d.day, lang)}: {_mood_text(d.moods, lang)}" for d in days)
+    return GroupedVerticalBarChart(
+        title=t("digest.week.mood_chart", lang),
+        stacked=True,
+        data=[
+            GroupedVerticalBarChartData(
+                legend=f"{mood_emoji(m)} {t(f'mood.{m}', lang)}",
+                color=MOOD_COLORS[m],
+                values=[
+                    BarChartDataValue(x=_day_label(d.day, lang), y=d.moods.get(m, 0)) for d in days
+                ],
+            )
+            for m in (5, 4, 3, 2, 1)
+        ],
+        fallback=TextBlock(text=fallback, wrap=True),
+    )
 
 
 def weekly_digest_card(*, lang: Lang, figures: WeeklyFigures) -> dict[str, Any]:
@@ -255,7 +284,7 @@ def weekly_digest_card(*, lang: Lang, figures: WeeklyFigures) -> dict[str, Any]:
             data=rates,
             fallback=TextBlock(text=rate_text, wrap=True),
         ),
-        _mood_chart(figures.moods, lang, t("digest.week.mood_chart", lang)),
+        _moods_per_day(figures.days, lang),
         Container(
             items=_signals(figures.open_signals, lang, "digest.open_signal_list"), separator=True
         ),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -160,9 +159,6 @@ async def weekly_figures(
         if mentor.id not in per_author:
             per_mentor.append((mentor.name, 0))
     rows, _ = await opp_rows(session, team, pupils, today=day, calendar=calendar, with_mentor=True)
-    mood_totals: Counter[int] = Counter()
-    for (_, mood), n in moods.items():
-        mood_totals[mood] += n
     return WeeklyFigures(
         team=team.name,
         week_start=monday,
@@ -172,10 +168,10 @@ async def weekly_figures(
                 pupils=_pupils_on(pupils, d),
                 starts=counts.get((d, "start"), 0),
                 closes=counts.get((d, "close"), 0),
+                moods={mood: n for (day, mood), n in moods.items() if day == d},
             )
             for d in days
         ],
-        moods=dict(mood_totals),
         open_signals=await _named(
             session, team, await signals.open_signals(session=session, team_id=team.id), lang
         ),

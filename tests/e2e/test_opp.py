@@ -190,3 +190,16 @@ async def test_monday_overview_for_coordinators(classroom: Classroom) -> None:
     # the class channel never sees it
     assert not any("OPP" in card_text(c) for c in room.connector.cards(room.world.team_id))
     assert submits(overview) == []
+
+
+async def test_nudge_at_nine_local_after_the_clocks_go_back(classroom: Classroom) -> None:
+    """A nudge due on the first Monday of winter time goes out at 09:00 CET (08:00 UTC)."""
+    from datetime import UTC, datetime
+
+    room = classroom
+    room.bot.clock.set(local(date(2026, 9, 28), 11, 0))
+    await room.chat(room.mentor).say("opp Sanne de Vries start 31-8")  # due 26 October
+    await room.bot.tick(datetime(2026, 10, 26, 7, 59, tzinfo=UTC))
+    assert await nudges(room) == []
+    await room.bot.tick(datetime(2026, 10, 26, 8, 0, tzinfo=UTC))
+    assert [n.ref.split(":")[1] for n in await nudges(room)] == ["due"]
