@@ -275,29 +275,14 @@ def settings_card(
     channel_choices = [Choice(title=name, value=cid) for cid, name in channels]
     body: list[CardElement] = [
         TextBlock(text=t("settings.title", lang), size="Large", weight="Bolder", wrap=True),
-        TimeInput(
-            id="start",
-            label=t("settings.field.start", lang),
-            value=format_time(values.start),
-            is_required=True,
-        ),
-        TimeInput(
-            id="reminder",
-            label=t("settings.field.reminder", lang),
-            value=format_time(values.reminder),
-            is_required=True,
-        ),
-        TimeInput(
-            id="mentor_list",
-            label=t("settings.field.mentor_list", lang),
-            value=format_time(values.mentor_list),
-            is_required=True,
-        ),
-        TimeInput(
-            id="close",
-            label=t("settings.field.close", lang),
-            value=format_time(values.close),
-            is_required=True,
+        *(
+            TimeInput(
+                id=field,
+                label=t(f"settings.field.{field}", lang),
+                value=format_time(getattr(values, field)),
+                is_required=True,
+            )
+            for field in ("start", "reminder", "mentor_list", "close")
         ),
         ChoiceSetInput(
             id="region",

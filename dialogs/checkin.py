@@ -172,7 +172,7 @@ async def submit_start(turn: Turn) -> Sequence[Reply]:
         logger.info("refused a day start submit: %s", exc)
         return [text(t("rhythm.submit.invalid", turn.lang))]
     replaces = turn.inbound.reply_to_id
-    stored = await checkins.create_checkin(
+    stored, created = await checkins.create_checkin(
         session=turn.session,
         team_id=turn.team_id,
         pupil_id=turn.actor_id,
@@ -184,17 +184,12 @@ async def submit_start(turn: Turn) -> Sequence[Reply]:
         wants_contact=answer.wants_contact,
         now=turn.now,
     )
-    if stored is None:
-        existing = await checkins.get_checkin(
-            session=turn.session, pupil_id=turn.actor_id, day=day, kind="start"
-        )
-        assert existing is not None
-        return [
-            card(_done_start(turn.lang, existing), replaces=replaces),
-            text(t("rhythm.submit.duplicate", turn.lang)),
-        ]
-    await _alert(turn, stored)
-    return [card(_done_start(turn.lang, stored), replaces=replaces)]
+    replies = [card(_done_start(turn.lang, stored), replaces=replaces)]
+    if created:
+        await _alert(turn, stored)
+    else:
+        replies.append(text(t("rhythm.submit.duplicate", turn.lang)))
+    return replies
 
 
 @router.card_action("close.submit", roles=PUPILS)
@@ -213,7 +208,7 @@ async def submit_close(turn: Turn) -> Sequence[Reply]:
         logger.info("refused a day close submit: %s", exc)
         return [text(t("rhythm.submit.invalid", turn.lang))]
     replaces = turn.inbound.reply_to_id
-    stored = await checkins.create_checkin(
+    stored, created = await checkins.create_checkin(
         session=turn.session,
         team_id=turn.team_id,
         pupil_id=turn.actor_id,
@@ -225,13 +220,7 @@ async def submit_close(turn: Turn) -> Sequence[Reply]:
         note=answer.note,
         now=turn.now,
     )
-    duplicate = stored is None
-    if stored is None:
-        stored = await checkins.get_checkin(
-            session=turn.session, pupil_id=turn.actor_id, day=day, kind="close"
-        )
-        assert stored is not None
-    else:
+    if created:
         await _alert(turn, stored)
     done = close_done_card(
         lang=turn.lang,
@@ -242,7 +231,7 @@ async def submit_close(turn: Turn) -> Sequence[Reply]:
         note_given=bool(stored.note),
     )
     replies = [card(done, replaces=replaces)]
-    if duplicate:
+    if not created:
         replies.append(text(t("rhythm.submit.duplicate", turn.lang)))
     return replies
 

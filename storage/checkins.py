@@ -9,7 +9,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import CheckIn
-from storage.util import insert_ignoring_conflict
+from storage.util import insert_once
 
 
 async def create_checkin(
@@ -26,9 +26,9 @@ async def create_checkin(
     goal_status: Sequence[str | None] = (),
     wants_contact: bool = False,
     note: str | None = None,
-) -> CheckIn | None:
-    """Store a check-in; None when this pupil already has one of this kind on this day."""
-    new_id = await insert_ignoring_conflict(
+) -> tuple[CheckIn, bool]:
+    """Store a check-in once per pupil, day and kind; (the stored one, whether it is new)."""
+    return await insert_once(
         session,
         CheckIn,
         values={
@@ -46,9 +46,6 @@ async def create_checkin(
         },
         conflict=("pupil_id", "day", "kind"),
     )
-    if new_id is None:
-        return None
-    return await session.get(CheckIn, new_id)
 
 
 async def get_checkin(

@@ -112,9 +112,10 @@ async def test_one_checkin_per_pupil_day_kind(db: Database) -> None:
             mood=1,
             now=NOW,
         )
-    assert first is not None
-    assert first.goals == ["rekenen"]
-    assert second is None
+    assert first[1]
+    assert first[0].goals == ["rekenen"]
+    assert not second[1]
+    assert second[0].id == first[0].id
     async with db.session() as session:
         stored = await checkins.get_checkin(
             session=session, pupil_id=pupil.id, day=day, kind="start"
