@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -213,7 +214,13 @@ async def plan_digests(
     written = await alert_mentors(session, team, evaluated.new, day=day, now=now)
     rows: list[NewDelivery] = []
     weekly = is_last_school_day_of_week(day, calendar)
-    for recipient, person_id, lang in await destinations(session, team):
+    targets = await destinations(session, team)
+    if not targets:
+        # No coordinator to send to: remember that today's evaluation ran, so the next pass
+        # (half a minute later) does not evaluate again.
+        marker = _row(team, "digest_daily", day, "nobody", None, {}, prompt)
+        rows.append(replace(marker, status="cancelled"))
+    for recipient, person_id, lang in targets:
         content: dict[str, Any] = daily_digest_card(
             lang=lang, figures=await daily_figures(session, team, day, evaluated.new, lang)
         )

@@ -33,6 +33,7 @@ class NewDelivery:
     person_id: int | None = None
     ref: str = ""
     expires_at: datetime | None = None
+    status: str = "pending"  # "cancelled" writes a marker that is never sent
 
 
 def person_recipient(person_id: int) -> str:
@@ -60,7 +61,7 @@ async def enqueue(
             "recipient": d.recipient,
             "ref": d.ref,
             "payload": d.payload,
-            "status": "pending",
+            "status": d.status,
             "attempts": 0,
             "not_before": d.not_before,
             "expires_at": d.expires_at,

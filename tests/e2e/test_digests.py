@@ -235,3 +235,23 @@ async def test_digest_rows_are_unique_per_day(classroom: Classroom) -> None:
             )  # type: ignore[attr-defined]
         ).all()
     assert sorted(r.prompt for r in rows) == ["digest_daily", "digest_weekly"]
+
+
+async def test_signals_are_evaluated_once_a_day_even_without_coordinators(
+    classroom: Classroom,
+) -> None:
+    room = classroom
+    await seed_week(room, coordinator_channel=None)
+    async with room.bot.db.session() as session:
+        for person in (
+            await session.exec(select(Person).where(Person.role == "coordinator"))
+        ).all():
+            person.role = None
+            session.add(person)
+    await room.bot.tick(local(FRIDAY, 15, 30))
+    await room.bot.tick(local(FRIDAY, 15, 31))
+    async with room.bot.db.session() as session:
+        rows = (await session.exec(select(Delivery).where(Delivery.prompt == "digest_daily"))).all()
+    assert [(r.recipient, r.status) for r in rows] == [("nobody", "cancelled")]
+    mentor_texts = room.connector.texts(room.chat(room.mentor).conversation_id)
+    assert len([t for t in mentor_texts if t.startswith("🔔")]) == 4
