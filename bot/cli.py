@@ -34,6 +34,12 @@ def _parser() -> argparse.ArgumentParser:
         type=_instant,
         help="the instant to run at, ISO 8601 (local Europe/Amsterdam time when no offset)",
     )
+    pack = commands.add_parser("package", help="write the Teams app package (zip)")
+    pack.add_argument("--app-id", required=True, help="the bot's Microsoft App ID")
+    pack.add_argument("--domain", help="the host the bot is served from")
+    pack.add_argument("--out", default="var/dagritme-teams.zip", help="where to write the zip")
+    pack.add_argument("--schemas", help="folder with Microsoft's manifest JSON schemas")
+
     for name, text in (
         ("export", "everything stored about one person, as JSON (inzageverzoek)"),
         ("erase", "remove everything stored about one person"),
@@ -104,6 +110,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             summary = asyncio.run(tick(settings, at=args.at))
             print(summary)
+        elif args.command == "package":
+            from pathlib import Path
+
+            from bot.package import ManifestError, package
+
+            try:
+                written = package(
+                    app_id=args.app_id,
+                    domain=args.domain,
+                    out=Path(args.out),
+                    schemas=Path(args.schemas) if args.schemas else None,
+                )
+            except ManifestError as exc:
+                print(f"dagritme: invalid manifest: {exc}", file=sys.stderr)
+                return 2
+            print(f"wrote {written}")
         elif args.command in ("export", "erase"):
             from bot import maintenance
             from domain.clock import SystemClock

@@ -1,0 +1,106 @@
+"""The Teams app package: valid against Microsoft's schema, or refused with the error's path."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from bot.package import (
+    SCHEMA_PACKAGE,
+    TEAMS,
+    ManifestError,
+    build_manifest,
+    package,
+    schema_dir,
+    validate,
+)
+from bot.settings import ConfigError
+
+ROOT = Path(__file__).resolve().parents[2]
+APP_ID = "0b6c7f4e-3a2d-4c1b-9e8f-7a6b5c4d3e2f"
+
+
+@pytest.fixture(scope="session")
+def schemas() -> Path:
+    """Microsoft's manifest schemas from the npm package, installed once into .cache/npm."""
+    cache = ROOT / ".cache" / "npm"
+    if not (cache / SCHEMA_PACKAGE).exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.fail("npm is needed to fetch @microsoft/app-manifest (the manifest schemas)")
+        cache.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [
+                npm,
+                "install",
+                "--prefix",
+                str(cache),
+                "--no-audit",
+                "--no-fund",
+                "@microsoft/app-manifest@1",
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+    return cache / SCHEMA_PACKAGE
+
+
+def test_package_is_valid_and_complete(schemas: Path, tmp_path: Path) -> None:
+    out = package(
+        app_id=APP_ID, domain="dagritme.school.nl", out=tmp_path / "app.zip", schemas=schemas
+    )
+    with zipfile.ZipFile(out) as archive:
+        assert sorted(archive.namelist()) == [
+            "color.png",
+            "en-us.json",
+            "manifest.json",
+            "outline.png",
+        ]
+        manifest = json.loads(archive.read("manifest.json"))
+    assert manifest["manifestVersion"].startswith("1.2")
+    assert manifest["id"] == APP_ID
+    assert manifest["bots"][0]["botId"] == APP_ID
+    assert manifest["bots"][0]["scopes"] == ["personal", "team", "groupChat"]
+    assert manifest["validDomains"] == ["dagritme.school.nl"]
+    assert all(len(c["commands"]) <= 12 for c in manifest["bots"][0]["commandLists"])
+    assert manifest["localizationInfo"]["defaultLanguageTag"] == "nl-nl"
+
+
+def png_size_and_type(path: Path) -> tuple[int, int, int]:
+    header = path.read_bytes()[:29]
+    width, height, _, color_type = struct.unpack(">IIBB", header[16:26])
+    return width, height, color_type
+
+
+def test_icons() -> None:
+    assert png_size_and_type(TEAMS / "color.png") == (192, 192, 6)
+    assert png_size_and_type(TEAMS / "outline.png") == (32, 32, 6)  # RGBA: transparent
+
+
+def test_a_bad_manifest_names_the_schema_path(schemas: Path) -> None:
+    manifest = build_manifest(app_id=APP_ID, domain=None)
+    commands = manifest["bots"][0]["commandLists"][0]["commands"]
+    commands.append({"title": "te veel", "description": "dertiende commando"})
+    folder = schema_dir(manifest["manifestVersion"], schemas)
+    with pytest.raises(ManifestError, match="/bots/0/commandLists/0/commands"):
+        validate(manifest, folder / "MicrosoftTeams.schema.json")
+    manifest = build_manifest(app_id=APP_ID, domain=None)
+    manifest["accentColor"] = "groen"
+    with pytest.raises(ManifestError, match="/accentColor"):
+        validate(manifest, folder / "MicrosoftTeams.schema.json")
+
+
+def test_bad_arguments_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="--app-id"):
+        build_manifest(app_id="dagritme", domain=None)
+    with pytest.raises(ConfigError, match="--domain"):
+        build_manifest(app_id=APP_ID, domain="https://x")
+    with pytest.raises(ConfigError, match="npm install"):
+        schema_dir("1.24", tmp_path)
