@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest bench playground clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/dagritme db upgrade
 	$(BIN)/dagritme serve
+
+# The bot and the Microsoft 365 Agents Playground side by side (reads .m365agentsplayground.yml).
+playground: $(STAMP)
+	$(BIN)/dagritme db upgrade
+	$(BIN)/dagritme serve & pid=$$!; trap "kill $$pid" EXIT INT TERM; \
+	npx --yes @microsoft/m365agentsplayground -e http://127.0.0.1:3978/api/messages -c msteams
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -16,10 +16,12 @@ from botbuilder.schema import Activity
 from bot.connector import ConnectorClient, token_source
 from bot.delivery import DeliveryWorker
 from bot.handler import DagritmeBot
+from bot.observability import Metrics, request_id_middleware
 from bot.scheduler import Rhythm
 from bot.settings import Settings
 from dialogs.dispatch import Dispatcher
 from domain.clock import Clock, SystemClock
+from storage import outbox
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
@@ -53,11 +55,13 @@ class Services:
     dispatcher: Dispatcher
     worker: DeliveryWorker
     rhythm: Rhythm
+    metrics: Metrics
 
 
 def build_services(settings: Settings, *, clock: Clock | None = None) -> Services:
     """Wire the parts of one running bot."""
     clock = clock or SystemClock()
+    observed = Metrics()
     db = Database.from_url(settings.database_url)
     connector = ConnectorClient(token_source(settings))
     worker = DeliveryWorker(
@@ -66,6 +70,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         clock,
         max_attempts=settings.delivery_max_attempts,
         batch=settings.delivery_batch,
+        metrics=observed,
     )
     dispatcher = Dispatcher(
         db, on_outbox=worker.wake, commands_per_minute=settings.commands_per_minute
@@ -85,7 +90,13 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         )
     )
     adapter = CloudAdapter(auth)
-    bot = DagritmeBot(dispatcher, connector, clock, allowed_tenants=settings.tenant_allow_list)
+    bot = DagritmeBot(
+        dispatcher,
+        connector,
+        clock,
+        allowed_tenants=settings.tenant_allow_list,
+        metrics=observed,
+    )
     return Services(
         settings=settings,
         clock=clock,
@@ -96,16 +107,20 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         dispatcher=dispatcher,
         worker=worker,
         rhythm=Rhythm(db, worker, clock, settings=settings),
+        metrics=observed,
     )
 
 
 def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Application:
     """The web application serving /api/messages and /healthz."""
-    app = web.Application(client_max_size=settings.max_request_bytes)
+    app = web.Application(
+        client_max_size=settings.max_request_bytes, middlewares=[request_id_middleware]
+    )
     services = build_services(settings, clock=clock)
     app[SERVICES] = services
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics)
     if settings.scheduler:
         app.on_startup.append(_start_rhythm)
     app.on_cleanup.append(_close)
@@ -199,3 +214,15 @@ async def healthz(request: web.Request) -> web.Response:
         {"status": "ok" if database else "degraded", "database": database},
         status=200 if database else 503,
     )
+
+
+async def metrics(request: web.Request) -> web.Response:
+    """GET /metrics: counters of this process and the outbox queue, in Prometheus format."""
+    services = request.app[SERVICES]
+    async with services.db.session() as session:
+        counts = await outbox.counts(session=session)
+    queue: dict[tuple[tuple[str, str], ...], float] = {
+        (("status", status),): float(n) for status, n in counts.items()
+    }
+    body = services.metrics.render({"dagritme_outbox_deliveries": queue})
+    return web.Response(text=body, content_type="text/plain", charset="utf-8")

@@ -73,12 +73,18 @@ def quiet_libraries() -> None:
 
 
 def configure_logging(level: str) -> None:
-    """Plain logs on a terminal; ids and event names only, never pupil text."""
-    logging.basicConfig(
-        level=level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    """Plain logs on a terminal, JSON lines otherwise; ids and event names, never pupil text."""
+    from bot.observability import JsonFormatter, RequestIdFilter
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(RequestIdFilter())
+    if sys.stderr.isatty():
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s")
+        )
+    else:
+        handler.setFormatter(JsonFormatter())
+    logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
     quiet_libraries()
 
 

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.connector import ConnectorClient, ConnectorError
+from bot.observability import Metrics
 from domain.clock import Clock
 from storage import outbox, people
 from storage.db import Database
@@ -77,7 +78,9 @@ class DeliveryWorker:
         max_attempts: int = 6,
         batch: int = 50,
         rng: random.Random | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
+        self.metrics = metrics or Metrics()
         self.db = db
         self.connector = connector
         self.clock = clock
@@ -143,6 +146,7 @@ class DeliveryWorker:
             return
         await self._finish(row, "sent", activity_id=activity_id, conversation_id=conversation_id)
         stats.sent += 1
+        self.metrics.inc("dagritme_deliveries_total", outcome="sent", prompt=row.prompt)
 
     async def _failed(self, row: Delivery, exc: ConnectorError, stats: DeliveryStats) -> None:
         reason = f"{exc.status} {exc.code}"
@@ -153,9 +157,11 @@ class DeliveryWorker:
             retry_at = self.clock.now() + timedelta(seconds=wait)
             await self._finish(row, "pending", error=reason, retry_at=retry_at)
             stats.retried += 1
+            self.metrics.inc("dagritme_deliveries_total", outcome="retried", prompt=row.prompt)
             return
         await self._finish(row, "failed", error=reason)
         stats.failed += 1
+        self.metrics.inc("dagritme_deliveries_total", outcome="failed", prompt=row.prompt)
         stats.reasons[reason] = stats.reasons.get(reason, 0) + 1
         logger.warning("delivery %s failed: %s", row.id, reason)
 

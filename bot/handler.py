@@ -12,6 +12,7 @@ from msrest.exceptions import HttpOperationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.connector import ConnectorClient
+from bot.observability import Metrics
 from bot.transport import tenant_of, to_inbound
 from cards.catalogue import lang_of, t
 from dialogs.dispatch import Dispatcher
@@ -31,7 +32,9 @@ class DagritmeBot(Bot):
         clock: Clock,
         *,
         allowed_tenants: frozenset[str] = frozenset(),
+        metrics: Metrics | None = None,
     ) -> None:
+        self.metrics = metrics or Metrics()
         self.dispatcher = dispatcher
         self.connector = connector
         self.clock = clock
@@ -48,7 +51,9 @@ class DagritmeBot(Bot):
         inbound = await to_inbound(activity, self.connector)
         if inbound is None:
             logger.debug("ignored activity of type %s", activity.type)
+            self.metrics.inc("dagritme_activities_total", kind="ignored")
             return
+        self.metrics.inc("dagritme_activities_total", kind=inbound.kind)
         try:
             replies = await self.dispatcher.handle(inbound, now=self.clock.now())
         except SQLAlchemyError:

@@ -222,3 +222,38 @@ async def test_unauthenticated_request_is_refused_when_an_app_id_is_set(
         assert connector.requests == []
         async with bot.db.session() as session:
             assert (await session.exec(select(Team))).all() == []
+
+
+async def test_metrics_and_request_ids(classroom: Classroom) -> None:
+    bot = classroom.bot
+    from tests.e2e.test_daily_rhythm import MONDAY, local
+
+    await bot.tick(local(MONDAY, 9, 0))
+    async with bot.http.get(f"{bot.url}/metrics") as response:
+        assert response.status == 200
+        assert response.headers["X-Request-Id"]
+        body = await response.text()
+    assert 'dagritme_activities_total{kind="message"}' in body
+    assert 'dagritme_outbox_deliveries{status="sent"} 5' in body
+    async with bot.http.get(f"{bot.url}/healthz", headers={"MS-CV": "abc.1"}) as response:
+        assert response.headers["X-Request-Id"] == "abc.1"
+
+
+def test_json_log_lines_carry_the_request_id() -> None:
+    import json
+    import logging
+
+    from bot.observability import REQUEST_ID, JsonFormatter, RequestIdFilter
+
+    token = REQUEST_ID.set("req-7")
+    try:
+        record = logging.LogRecord(
+            "bot.test", logging.INFO, __file__, 1, "team %s installed", (3,), None
+        )
+        RequestIdFilter().filter(record)
+        line = json.loads(JsonFormatter().format(record))
+    finally:
+        REQUEST_ID.reset(token)
+    assert line["msg"] == "team 3 installed"
+    assert line["request_id"] == "req-7"
+    assert line["level"] == "INFO"

@@ -1,0 +1,96 @@
+"""Structured logs with a request id, and Prometheus metrics. Ids and event names only."""
+
+from __future__ import annotations
+
+import contextvars
+import json
+import logging
+import uuid
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import UTC, datetime
+
+from aiohttp import web
+
+REQUEST_ID: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
+
+
+class RequestIdFilter(logging.Filter):
+    """Puts the current request id on every record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.request_id = REQUEST_ID.get()
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line, for log collectors."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(),
+            "level": record.levelname,
+            "logger": record.name,
+            "msg": record.getMessage(),
+            "request_id": getattr(record, "request_id", "-"),
+        }
+        if record.exc_info:
+            entry["error"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+@web.middleware
+async def request_id_middleware(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """Give each request an id (Teams' MS-CV when present) for the logs and the response."""
+    rid = (request.headers.get("MS-CV") or request.headers.get("X-Request-Id") or "")[:64]
+    token = REQUEST_ID.set(rid or uuid.uuid4().hex[:16])
+    try:
+        response = await handler(request)
+        response.headers["X-Request-Id"] = REQUEST_ID.get()
+        return response
+    finally:
+        REQUEST_ID.reset(token)
+
+
+HELP: Mapping[str, str] = {
+    "dagritme_activities_total": "Activities handled, by kind.",
+    "dagritme_deliveries_total": "Delivery attempts by outcome and prompt.",
+}
+
+
+class Metrics:
+    """Counters kept in the process; rendered in the Prometheus text format."""
+
+    def __init__(self) -> None:
+        self._counters: dict[str, dict[tuple[tuple[str, str], ...], int]] = defaultdict(
+            lambda: defaultdict(int)
+        )
+
+    def inc(self, name: str, amount: int = 1, **labels: str) -> None:
+        """Add to a counter."""
+        self._counters[name][tuple(sorted(labels.items()))] += amount
+
+    def render(self, gauges: Mapping[str, Mapping[tuple[tuple[str, str], ...], float]]) -> str:
+        """The exposition text, counters first, then the gauges given."""
+        lines: list[str] = []
+        for name, series in sorted(self._counters.items()):
+            lines.append(f"# HELP {name} {HELP.get(name, name)}")
+            lines.append(f"# TYPE {name} counter")
+            lines += [
+                f"{name}{_labels(labels)} {value}" for labels, value in sorted(series.items())
+            ]
+        for name, gauge in sorted(gauges.items()):
+            lines.append(f"# TYPE {name} gauge")
+            lines += [
+                f"{name}{_labels(labels)} {level:g}" for labels, level in sorted(gauge.items())
+            ]
+        return "\n".join(lines) + "\n"
+
+
+def _labels(labels: tuple[tuple[str, str], ...]) -> str:
+    if not labels:
+        return ""
+    inner = ",".join(f'{key}="{value.replace(chr(34), "")}"' for key, value in labels)
+    return "{" + inner + "}"
