@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import jwt
@@ -14,7 +15,7 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 from botbuilder.schema import Activity
 
 from bot.connector import ConnectorClient, token_source
-from bot.delivery import DeliveryWorker
+from bot.delivery import DeliveryWorker, worker_for
 from bot.handler import DagritmeBot
 from bot.observability import Metrics, request_id_middleware
 from bot.scheduler import Rhythm
@@ -64,14 +65,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
     observed = Metrics()
     db = Database.from_url(settings.database_url)
     connector = ConnectorClient(token_source(settings))
-    worker = DeliveryWorker(
-        db,
-        connector,
-        clock,
-        max_attempts=settings.delivery_max_attempts,
-        batch=settings.delivery_batch,
-        metrics=observed,
-    )
+    worker = worker_for(settings, db, connector, clock, metrics=observed)
     dispatcher = Dispatcher(
         db, on_outbox=worker.wake, commands_per_minute=settings.commands_per_minute
     )
@@ -96,6 +90,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         clock,
         allowed_tenants=settings.tenant_allow_list,
         metrics=observed,
+        pace=partial(worker.pace, urgent=True),
     )
     return Services(
         settings=settings,
@@ -134,6 +129,7 @@ async def _start_rhythm(app: web.Application) -> None:
 async def _close(app: web.Application) -> None:
     services = app[SERVICES]
     await services.rhythm.stop()
+    await services.worker.close()
     await services.connector.close()
     await services.db.close()
 
@@ -206,14 +202,31 @@ async def messages(request: web.Request) -> web.StreamResponse:
     return web.Response(status=200)
 
 
+# A backlog older than this means delivery is stuck or far behind: reported, not fatal.
+LATE_DELIVERY_SECONDS = 600
+
+
 async def healthz(request: web.Request) -> web.Response:
-    """GET /healthz: is the process up and does the database answer."""
+    """GET /healthz: is the process up, does the database answer, and how is delivery doing.
+
+    Only a database that does not answer makes it 503 (a restart may help); a late backlog or
+    failed deliveries show in the details, for the operator.
+    """
     services = request.app[SERVICES]
     database = await services.db.ping()
-    return web.json_response(
-        {"status": "ok" if database else "degraded", "database": database},
-        status=200 if database else 503,
-    )
+    body: dict[str, Any] = {"status": "ok" if database else "down", "database": database}
+    if database:
+        try:
+            async with services.db.session() as session:
+                deliveries = await outbox.health(session=session, now=services.clock.now())
+        except Exception:  # a health check answers, whatever the outbox query ran into
+            logger.warning("could not read the outbox for /healthz", exc_info=True)
+        else:
+            deliveries["lanes"] = sorted(services.worker.lanes)
+            body["deliveries"] = deliveries
+            if deliveries["oldest_due_seconds"] > LATE_DELIVERY_SECONDS:
+                body["status"] = "degraded"
+    return web.json_response(body, status=200 if database else 503)
 
 
 async def metrics(request: web.Request) -> web.Response:

@@ -1,4 +1,4 @@
-"""The `dagritme` command: serve, db upgrade, tick."""
+"""The `dagritme` command: serve, db upgrade, tick, deliver, package, export, erase."""
 
 from __future__ import annotations
 
@@ -33,6 +33,15 @@ def _parser() -> argparse.ArgumentParser:
         "--at",
         type=_instant,
         help="the instant to run at, ISO 8601 (local Europe/Amsterdam time when no offset)",
+    )
+    deliver = commands.add_parser(
+        "deliver",
+        help="run only the delivery worker (several on one PostgreSQL share the tenants)",
+    )
+    deliver.add_argument(
+        "--until-idle",
+        action="store_true",
+        help="exit once the outbox is empty, retries included (default: run until stopped)",
     )
     pack = commands.add_parser("package", help="write the Teams app package (zip)")
     pack.add_argument("--app-id", required=True, help="the bot's Microsoft App ID")
@@ -116,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             summary = asyncio.run(tick(settings, at=args.at))
             print(summary)
+        elif args.command == "deliver":
+            from bot.tick import deliver
+
+            print(asyncio.run(deliver(settings, until_idle=args.until_idle)))
         elif args.command == "package":
             from pathlib import Path
 

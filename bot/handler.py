@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from aiohttp import ClientError
 from botbuilder.core import Bot, CardFactory, MessageFactory, TurnContext
@@ -21,6 +21,10 @@ from domain.clock import Clock
 
 logger = logging.getLogger(__name__)
 
+Pace = Callable[[str, str | None], Awaitable[None]]
+REPLY_ATTEMPTS = 3
+RETRYABLE = (412, 429, 500, 502, 503, 504)
+
 
 class DagritmeBot(Bot):
     """Hands each activity to the dispatcher and sends what it answers."""
@@ -33,8 +37,10 @@ class DagritmeBot(Bot):
         *,
         allowed_tenants: frozenset[str] = frozenset(),
         metrics: Metrics | None = None,
+        pace: Pace | None = None,
     ) -> None:
         self.metrics = metrics or Metrics()
+        self.pace = pace
         self.dispatcher = dispatcher
         self.connector = connector
         self.clock = clock
@@ -59,25 +65,64 @@ class DagritmeBot(Bot):
         except SQLAlchemyError:
             logger.exception("database error while handling a %s", inbound.kind)
             if inbound.kind == "message":
-                await context.send_activity(t("error.busy", lang_of(inbound.locale)))
+                busy = MessageFactory.text(t("error.busy", lang_of(inbound.locale)))
+                await self._send(context, busy)
             return
-        await send_replies(context, replies)
+        await self.send_replies(context, replies)
 
+    async def send_replies(self, context: TurnContext, replies: Sequence[Reply]) -> None:
+        """Send replies in the turn; a card that replaces an earlier one updates that message.
 
-async def send_replies(context: TurnContext, replies: Sequence[Reply]) -> None:
-    """Send replies in the turn; a card that replaces an earlier one updates that message."""
-    for reply in replies:
-        message = _message(reply)
-        if reply.replaces:
-            message.id = reply.replaces
+        Replies are paced with the delivery worker's sends (they count against the same Teams
+        limits). A reply Teams will not take is logged, never turned into a 500: what the
+        person did is stored, and Teams would only post the activity again.
+        """
+        for reply in replies:
+            message = _message(reply)
+            if reply.replaces:
+                message.id = reply.replaces
+                await self._paced(context)
+                try:
+                    await context.update_activity(message)
+                    continue
+                except (HttpOperationError, ClientError, OSError) as exc:
+                    # Some clients cannot update a message; a new one still shows the answer.
+                    logger.warning("could not update the card (%s); sending a new message", exc)
+                    message.id = None
+            await self._send(context, message)
+
+    async def _send(self, context: TurnContext, message: Activity) -> None:
+        for attempt in range(REPLY_ATTEMPTS):
+            await self._paced(context)
             try:
-                await context.update_activity(message)
-                continue
+                await context.send_activity(message)
+                return
             except (HttpOperationError, ClientError, OSError) as exc:
-                # Some clients cannot update a message; a new one still shows the answer.
-                logger.warning("could not update the card (%s); sending a new message", exc)
-                message.id = None
-        await context.send_activity(message)
+                status, retry_after = _failure(exc)
+                retryable = status in RETRYABLE and attempt + 1 < REPLY_ATTEMPTS
+                if not retryable:
+                    logger.warning("could not send a reply: %s", status or type(exc).__name__)
+                    self.metrics.inc("dagritme_replies_failed_total")
+                    return
+                await self.clock.sleep(retry_after if retry_after is not None else 2.0**attempt)
+
+    async def _paced(self, context: TurnContext) -> None:
+        if self.pace is not None:
+            activity = context.activity
+            await self.pace(tenant_of(activity), activity.conversation.id)
+
+
+def _failure(exc: Exception) -> tuple[int | None, float | None]:
+    """The HTTP status and Retry-After of a failed reply, as far as the SDK tells them."""
+    response = getattr(exc, "response", None)
+    status = getattr(response, "status_code", None) or getattr(response, "status", None)
+    headers = getattr(response, "headers", None) or {}
+    raw = headers.get("Retry-After")
+    try:
+        retry_after = float(raw) if raw else None
+    except (TypeError, ValueError):
+        retry_after = None
+    return (int(status) if isinstance(status, int) else None), retry_after
 
 
 def _message(reply: Reply) -> Activity:

@@ -57,6 +57,11 @@ async def request_id_middleware(
 HELP: Mapping[str, str] = {
     "dagritme_activities_total": "Activities handled, by kind.",
     "dagritme_deliveries_total": "Delivery attempts by outcome and prompt.",
+    "dagritme_delivery_throttled_total": "Calls Teams answered with 429.",
+    "dagritme_delivery_paced_total": "Times a lane waited for a slot inside the rate limits.",
+    "dagritme_graph_installs_total": "App installs through Graph for unreachable users.",
+    "dagritme_delivery_lanes": "Tenants this process is sending for now.",
+    "dagritme_outbox_deliveries": "Outbox rows by status.",
 }
 
 
@@ -67,6 +72,11 @@ class Metrics:
         self._counters: dict[str, dict[tuple[tuple[str, str], ...], int]] = defaultdict(
             lambda: defaultdict(int)
         )
+        self._gauges: dict[str, dict[tuple[tuple[str, str], ...], float]] = defaultdict(dict)
+
+    def set(self, name: str, level: float, **labels: str) -> None:
+        """Set a gauge kept by the process."""
+        self._gauges[name][tuple(sorted(labels.items()))] = level
 
     def inc(self, name: str, amount: int = 1, **labels: str) -> None:
         """Add to a counter."""
@@ -81,7 +91,8 @@ class Metrics:
             lines += [
                 f"{name}{_labels(labels)} {value}" for labels, value in sorted(series.items())
             ]
-        for name, gauge in sorted(gauges.items()):
+        for name, gauge in sorted({**self._gauges, **gauges}.items()):
+            lines.append(f"# HELP {name} {HELP.get(name, name)}")
             lines.append(f"# TYPE {name} gauge")
             lines += [
                 f"{name}{_labels(labels)} {level:g}" for labels, level in sorted(gauge.items())

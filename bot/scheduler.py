@@ -61,7 +61,8 @@ class Rhythm:
 
     async def start(self) -> None:
         """Catch up at once (a restart at 09:20 still sends the day start), then every interval."""
-        self._worker_task = asyncio.create_task(self.worker.run_forever(), name="delivery")
+        if self.settings is None or self.settings.delivery_worker:
+            self._worker_task = asyncio.create_task(self.worker.run_forever(), name="delivery")
         await self.plan()
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         self._scheduler.add_job(

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import ipaddress
+import os
+import socket
 from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.pacing import parse_limits
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/dagritme.sqlite3"
 
@@ -37,8 +41,31 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(256 * 1024, alias="DAGRITME_MAX_REQUEST_BYTES", ge=1024)
     demo: bool = Field(True, alias="DAGRITME_DEMO")
     scheduler: bool = Field(True, alias="DAGRITME_SCHEDULER")
+    # false: `serve` plans but leaves sending to separate `dagritme deliver` processes
+    delivery_worker: bool = Field(True, alias="DAGRITME_DELIVERY_WORKER")
     delivery_max_attempts: int = Field(6, alias="DAGRITME_DELIVERY_MAX_ATTEMPTS", ge=1, le=50)
     delivery_batch: int = Field(50, alias="DAGRITME_DELIVERY_BATCH", ge=1, le=1000)
+    # Teams' throttling limits as count/seconds; the worker paces itself inside them.
+    conversation_limits: str = Field(
+        "7/1,8/2,60/30,1800/3600", alias="DAGRITME_CONVERSATION_LIMITS"
+    )
+    tenant_limits: str = Field("50/1", alias="DAGRITME_TENANT_LIMITS")
+    # Calls under way at once per tenant: enough to fill the tenant limit at Teams' latency.
+    delivery_concurrency: int = Field(16, alias="DAGRITME_DELIVERY_CONCURRENCY", ge=1, le=200)
+    # How long a worker's hold on a tenant lasts unless renewed; after a crash, another worker
+    # (or the restarted one) takes the tenant over this long after the last renewal.
+    delivery_lease_seconds: int = Field(30, alias="DAGRITME_DELIVERY_LEASE_SECONDS", ge=3, le=600)
+    # This process's name in the delivery leases; unique per process sharing one database.
+    worker_name: str = Field(
+        default_factory=lambda: f"{socket.gethostname()}-{os.getpid()}",
+        alias="DAGRITME_WORKER_NAME",
+        max_length=150,
+    )
+    # Install the app for a pupil Teams cannot reach (Graph, application permission
+    # TeamsAppInstallation.ReadWriteSelfForUser.All); "auto": when the bot has a client secret.
+    graph_install: Literal["auto", "on", "off"] = Field("auto", alias="DAGRITME_GRAPH_INSTALL")
+    graph_url: str = Field("https://graph.microsoft.com", alias="DAGRITME_GRAPH_URL")
+    login_url: str = Field("https://login.microsoftonline.com", alias="DAGRITME_LOGIN_URL")
     log_level: str = Field("INFO", alias="DAGRITME_LOG_LEVEL")
     commands_per_minute: int = Field(30, alias="DAGRITME_COMMANDS_PER_MINUTE", ge=1, le=1000)
     retention_checkin_days: int = Field(400, alias="DAGRITME_RETENTION_CHECKIN_DAYS", ge=30)
@@ -57,6 +84,20 @@ class Settings(BaseSettings):
                 "DATABASE_URL must start with sqlite+aiosqlite:// or postgresql+asyncpg://"
             )
         return value
+
+    @field_validator("conversation_limits", "tenant_limits")
+    @classmethod
+    def _limits(cls, value: str) -> str:
+        if not parse_limits(value):
+            raise ValueError("give at least one limit as count/seconds, e.g. 7/1,60/30")
+        return value
+
+    @property
+    def graph_installs(self) -> bool:
+        """Whether to install the app through Graph for a user Teams cannot reach."""
+        if self.graph_install == "auto":
+            return bool(self.app_id and self.app_password)
+        return self.graph_install == "on"
 
     @property
     def authenticated(self) -> bool:

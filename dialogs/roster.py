@@ -10,6 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from cards.catalogue import Lang, t
 from dialogs.inbound import Account, Inbound, Reply, text
+from dialogs.reachability import mark_unreachable
 from storage import audit, outbox, people, teams
 from storage.models import Person, Team
 from storage.people import MemberInfo
@@ -199,10 +200,13 @@ async def _personal_installed(
 
 
 async def _personal_uninstalled(session: AsyncSession, inbound: Inbound, *, now: datetime) -> None:
-    chat = await people.personal_chat(session=session, teams_user_id=inbound.sender.id)
-    if chat is not None and chat.blocked_at is None:
-        chat.blocked_at = now
-        session.add(chat)
+    await mark_unreachable(
+        session,
+        teams_user_id=inbound.sender.id,
+        tenant_id=inbound.tenant_id,
+        service_url=inbound.service_url,
+        now=now,
+    )
 
 
 def _first_name(person: Person) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -14,6 +15,10 @@ class Clock(Protocol):
 
     def now(self) -> datetime: ...
 
+    async def sleep(self, seconds: float) -> None:
+        """Wait until `seconds` have passed on this clock."""
+        ...
+
 
 class SystemClock:
     """The real clock."""
@@ -21,15 +26,29 @@ class SystemClock:
     def now(self) -> datetime:
         return datetime.now(UTC)
 
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(max(0.0, seconds))
+
 
 class FixedClock:
-    """A clock that stands still until it is moved; used by `tick --at` and by tests."""
+    """A clock that stands still until it is moved; used by `tick --at` and by tests.
 
-    def __init__(self, at: datetime) -> None:
+    Sleeping moves it forward by the time slept, at once, or (with `real_sleep`, for `tick`
+    talking to the real Teams) after really waiting that long.
+    """
+
+    def __init__(self, at: datetime, *, real_sleep: bool = False) -> None:
         self._at = as_utc(at)
+        self._real_sleep = real_sleep
 
     def now(self) -> datetime:
         return self._at
+
+    async def sleep(self, seconds: float) -> None:
+        seconds = max(0.0, seconds)
+        # let whatever is ready run first, at the time it was started
+        await asyncio.sleep(seconds if self._real_sleep else 0)
+        self._at += timedelta(seconds=seconds)
 
     def set(self, at: datetime) -> None:
         self._at = as_utc(at)

@@ -290,3 +290,17 @@ class PupilSignal(SQLModel, table=True):
     detail: str = Field(default="", max_length=50)
     detected_at: datetime | None = _ts(nullable=False)
     resolved_at: datetime | None = _ts()
+
+
+class DeliveryLane(SQLModel, table=True):
+    """A lease: which worker sends for a tenant now. It lapses when its worker stops renewing.
+
+    A worker's own heartbeat is kept here too, under `worker:<name>`, so workers can share the
+    tenants out between them.
+    """
+
+    __tablename__ = "delivery_lane"
+
+    key: str = Field(primary_key=True, max_length=200)
+    holder: str = Field(max_length=200)
+    expires_at: datetime | None = _ts(nullable=False)

@@ -121,6 +121,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "💬 {name} wil vandaag graag contact met je.",
         "en": "💬 {name} would like to talk to you today.",
     },
+    "rhythm.unreachable.pupil": {
+        "nl": (
+            "📵 {name} krijgt geen berichten meer van mij: de app is in Teams geblokkeerd of "
+            "verwijderd. Ik stuur niets meer tot {name} mij weer opent. Neem je op een andere "
+            "manier contact op?"
+        ),
+        "en": (
+            "📵 {name} no longer receives my messages: the app was blocked or removed in Teams. "
+            "I won't send anything until {name} opens me again. Will you get in touch another way?"
+        ),
+    },
+    "rhythm.unreachable.staff": {
+        "nl": (
+            "📵 {name} krijgt geen berichten meer van mij: de app is in Teams geblokkeerd of "
+            "verwijderd. Herinneringen en overzichten voor {name} blijven liggen tot de app weer "
+            "open is."
+        ),
+        "en": (
+            "📵 {name} no longer receives my messages: the app was blocked or removed in Teams. "
+            "Reminders and digests for {name} wait until the app is opened again."
+        ),
+    },
     "rhythm.submit.invalid": {
         "nl": "Deze kaart kan ik niet opslaan. Er is niets bewaard; gebruik de kaart van vandaag.",
         "en": "I can't save this card. Nothing was stored; please use today's card.",

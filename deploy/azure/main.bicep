@@ -24,6 +24,11 @@ param dbAdminPassword string
 @description('Comma-separated tenant ids allowed to use the bot (normally the school\'s own).')
 param allowedTenants string = subscription().tenantId
 
+@description('Most replicas of the bot; they share the sending through leases in PostgreSQL.')
+@minValue(1)
+@maxValue(10)
+param maxReplicas int = 2
+
 var tenantId = subscription().tenantId
 var suffix = uniqueString(resourceGroup().id)
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
@@ -191,10 +196,10 @@ resource app 'Microsoft.App/containerApps@2023-05-01' = {
           ]
         }
       ]
-      // One replica: several are safe on PostgreSQL, but start simple.
+      // Replicas share the tenants through leases in PostgreSQL; two give failover.
       scale: {
         minReplicas: 1
-        maxReplicas: 1
+        maxReplicas: maxReplicas
       }
     }
   }

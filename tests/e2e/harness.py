@@ -82,7 +82,7 @@ class Bot:
     async def tick(self, at: datetime) -> str:
         """Run `dagritme tick --at` in-process against the same database and connector."""
         self.clock.set(at)
-        return await tick(self.settings, at=at)
+        return await tick(self.settings, at=at, real_sleep=False)
 
     @property
     def db(self) -> Any:

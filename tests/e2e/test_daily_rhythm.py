@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -361,6 +361,26 @@ async def test_blocked_pupil_is_not_retried_forever(classroom: Classroom) -> Non
         sanne = (await session.exec(select(Person).where(Person.name == "Sanne de Vries"))).one()
     assert failed.person_id == sanne.id
     assert failed.last_error is not None and failed.last_error.startswith("403")
+    # the operator sees it in /healthz, the mentor (none linked: the coordinator) in a message
+    bot = classroom.bot
+    async with bot.http.get(f"{bot.url}/healthz") as response:
+        health = await response.json()
+    assert health["deliveries"]["failed_last_24h"] == 1
+    assert health["deliveries"]["failed_reasons"] == {"403 ConversationBlockedByUser": 1}
+    async with classroom.bot.db.session() as session:
+        notice = (
+            await session.exec(select(Delivery).where(Delivery.prompt == "unreachable"))
+        ).one()
+    assert notice.status == "sent"
+    # the next school day nothing is sent to her, and nobody is told again
+    await classroom.bot.tick(local(MONDAY + timedelta(days=1), 9, 0))
+    async with classroom.bot.db.session() as session:
+        rows = (await session.exec(select(Delivery).where(Delivery.person_id == sanne.id))).all()
+        notices = (
+            await session.exec(select(Delivery).where(Delivery.prompt == "unreachable"))
+        ).all()
+    assert len(notices) == 1
+    assert {r.status for r in rows} == {"failed"}
 
 
 async def test_throttled_sends_are_retried_after_retry_after(classroom: Classroom) -> None:

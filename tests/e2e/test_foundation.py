@@ -171,7 +171,17 @@ async def test_healthz_reports_the_database(running: tuple[Bot, FakeConnector]) 
     bot, _ = running
     async with bot.http.get(f"{bot.url}/healthz") as response:
         assert response.status == 200
-        assert await response.json() == {"status": "ok", "database": True}
+        assert await response.json() == {
+            "status": "ok",
+            "database": True,
+            "deliveries": {
+                "due": 0,
+                "oldest_due_seconds": 0,
+                "failed_last_24h": 0,
+                "failed_reasons": {},
+                "lanes": [],
+            },
+        }
 
 
 async def test_bad_input_gets_4xx_and_writes_nothing(classroom: Classroom) -> None:
@@ -257,3 +267,17 @@ def test_json_log_lines_carry_the_request_id() -> None:
     assert line["msg"] == "team 3 installed"
     assert line["request_id"] == "req-7"
     assert line["level"] == "INFO"
+
+
+async def test_a_reply_teams_throttles_is_retried_and_never_a_500(classroom: Classroom) -> None:
+    pupil = classroom.pupils[0]
+    chat = classroom.chat(pupil)
+    classroom.connector.fail_next(1, 429, retry_after=0.01, path_contains=chat.conversation_id)
+    replies = await chat.say("hulp")
+    answered = [
+        r for r in classroom.connector.requests if r.conversation_id == chat.conversation_id
+    ]
+    assert len(answered) == 2 and replies  # refused once, then taken
+    classroom.connector.fail_next(10, 503, path_contains=chat.conversation_id)
+    posted = await classroom.bot.post(activities.personal_message(classroom.world, pupil, "hulp"))
+    assert posted.status == 200  # nothing to gain from Teams posting the message again

@@ -172,26 +172,78 @@ async def test_outbox_keeps_one_row_per_natural_key(db: Database) -> None:
         assert await outbox.counts(session=session) == {"pending": 3}
 
 
-async def test_claim_takes_each_row_once_and_recovers_stale_claims(db: Database) -> None:
+async def test_claim_takes_each_row_once_and_gives_orphans_back(db: Database) -> None:
     team = await _team(db)
     async with db.session() as session:
         await outbox.enqueue(
             session=session, deliveries=[_delivery(team, f"person:{i}") for i in range(5)], now=NOW
         )
     async with db.session() as session:
-        first = await outbox.claim(session=session, now=NOW, limit=3)
+        first = await outbox.claim(session=session, now=NOW, limit=3, token="dead")
     async with db.session() as session:
-        second = await outbox.claim(session=session, now=NOW, limit=10)
+        second = await outbox.claim(session=session, now=NOW, limit=10, tenant="tenant-1")
     assert len(first) == 3
     assert len(second) == 2
     assert not {r.id for r in first} & {r.id for r in second}
     async with db.session() as session:
         assert await outbox.claim(session=session, now=NOW, limit=10) == []
-    later = NOW + outbox.STALE_CLAIM + timedelta(seconds=1)
+        assert await outbox.claim(session=session, now=NOW, limit=10, tenant="other") == []
+        assert await outbox.due_tenants(session=session, now=NOW) == {"tenant-1": 5}
+    # the worker that claimed `first` died: the lane's next holder puts its rows back
     async with db.session() as session:
-        recovered = await outbox.claim(session=session, now=later, limit=10)
-    assert len(recovered) == 5
+        released = await outbox.release_claims(
+            session=session, tenant="tenant-1", keep_token=second[0].claim_token
+        )
+    assert released == 3
+    async with db.session() as session:
+        recovered = await outbox.claim(session=session, now=NOW, limit=10)
+    assert {r.id for r in recovered} == {r.id for r in first}
     assert all(r.attempts == 2 for r in recovered)
+
+
+async def test_unclaimed_rows_are_as_if_never_claimed(db: Database) -> None:
+    team = await _team(db)
+    async with db.session() as session:
+        await outbox.enqueue(session=session, deliveries=[_delivery(team, "person:1")], now=NOW)
+    async with db.session() as session:
+        (row,) = await outbox.claim(session=session, now=NOW, limit=1, token="mine")
+    assert row.id is not None
+    async with db.session() as session:
+        await outbox.unclaim(session=session, ids=[row.id], token="not-mine")
+        assert await outbox.claim(session=session, now=NOW, limit=1) == []
+        await outbox.unclaim(session=session, ids=[row.id], token="mine")
+    async with db.session() as session:
+        (again,) = await outbox.claim(session=session, now=NOW, limit=1)
+    assert again.attempts == 1
+
+
+async def test_a_lease_has_one_holder_until_it_lapses(db: Database) -> None:
+    ttl = timedelta(seconds=30)
+    async with db.session() as session:
+        assert await outbox.take_lease(session=session, key="t", holder="a", now=NOW, ttl=ttl)
+        assert not await outbox.take_lease(session=session, key="t", holder="b", now=NOW, ttl=ttl)
+        later = NOW + timedelta(seconds=20)
+        assert await outbox.take_lease(session=session, key="t", holder="a", now=later, ttl=ttl)
+        # renewed at +20 s, so still a's at +40 s
+        at_40 = NOW + timedelta(seconds=40)
+        assert not await outbox.take_lease(session=session, key="t", holder="b", now=at_40, ttl=ttl)
+        at_50 = NOW + timedelta(seconds=50)
+        assert await outbox.take_lease(session=session, key="t", holder="b", now=at_50, ttl=ttl)
+        await outbox.drop_leases(session=session, keys=["t"], holder="a")  # not a's any more
+        assert not await outbox.take_lease(session=session, key="t", holder="c", now=at_50, ttl=ttl)
+        await outbox.drop_leases(session=session, keys=["t"], holder="b")
+        assert await outbox.take_lease(session=session, key="t", holder="c", now=at_50, ttl=ttl)
+
+
+async def test_live_workers_are_counted_by_heartbeat(db: Database) -> None:
+    ttl = timedelta(seconds=30)
+    async with db.session() as session:
+        for name in ("a", "b"):
+            key = outbox.WORKER_KEY + name
+            await outbox.take_lease(session=session, key=key, holder=name, now=NOW, ttl=ttl)
+        await outbox.take_lease(session=session, key="tenant-1", holder="a", now=NOW, ttl=ttl)
+        assert await outbox.live_workers(session=session, now=NOW) == 2
+        assert await outbox.live_workers(session=session, now=NOW + ttl) == 0
 
 
 async def test_finish_needs_the_claim(db: Database) -> None:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import random
+import re
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
 
 from aiohttp import web
+
+from bot.pacing import Limit
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
 
@@ -65,17 +70,75 @@ class _Team:
     channels: list[tuple[str, str | None]]
 
 
+class Throttle:
+    """Teams' throttling as the service applies it: exact sliding windows, 429 when over."""
+
+    def __init__(
+        self,
+        *,
+        conversation: tuple[Limit, ...],
+        tenant: tuple[Limit, ...],
+        now: Callable[[], float],
+        retry_after: float = 1.0,
+    ) -> None:
+        self.conversation_limits = conversation
+        self.tenant_limits = tenant
+        self.now = now
+        self.retry_after = retry_after
+        self.calls: dict[str, list[float]] = defaultdict(list)
+        self.refused = 0
+
+    def admit(self, tenant: str, conversation: str | None) -> bool:
+        """Count a call; False (and not counted) when it would exceed a limit."""
+        moment = self.now()
+        keys = [(f"tenant:{tenant}", self.tenant_limits)]
+        if conversation is not None:
+            keys.append((f"conversation:{conversation}", self.conversation_limits))
+        for key, limits in keys:
+            calls = self.calls[key]
+            for limit in limits:
+                if sum(1 for c in calls if c > moment - limit.seconds) >= limit.count:
+                    self.refused += 1
+                    return False
+        for key, _ in keys:
+            self.calls[key].append(moment)
+        return True
+
+    def most_in_any_window(self, key: str, seconds: float) -> int:
+        """The most calls admitted under `key` in any window of `seconds`."""
+        calls, most, start = sorted(self.calls[key]), 0, 0
+        for end, moment in enumerate(calls):
+            while calls[start] <= moment - seconds:
+                start += 1
+            most = max(most, end - start + 1)
+        return most
+
+
 @dataclass
 class FakeConnector:
-    """The Bot Connector REST API v3, as far as this bot uses it."""
+    """The Bot Connector REST API v3 (and the bit of Graph the bot uses)."""
 
     page_size: int = 2
     latency: float = 0.0
+    throttle: Throttle | None = None
+    default_tenant: str = "tenant-1"
+    graph_status: int = 201
+    installs: list[str] = field(default_factory=list)
+    # for the benchmark: a latency drawn per call, a share of calls failing with 503, and not
+    # keeping request bodies (thousands of cards)
+    latency_range: tuple[float, float] | None = None
+    error_rate: float = 0.0
+    keep_requests: bool = True
+    rng: random.Random = field(default_factory=lambda: random.Random(11))
+    delivered: Counter[str] = field(default_factory=Counter)
+    delivered_at: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    unavailable: int = 0
     requests: list[Recorded] = field(default_factory=list)
     teams: dict[str, _Team] = field(default_factory=dict)
     _failures: list[_Failure] = field(default_factory=list)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _personal: dict[str, str] = field(default_factory=dict)
+    _tenants: dict[str, str] = field(default_factory=dict)
     _runner: web.AppRunner | None = None
     url: str = ""
 
@@ -204,18 +267,40 @@ class FakeConnector:
         parts = [p for p in request.path.split("/") if p]
         conversation_id = parts[2] if len(parts) > 2 and parts[1] == "conversations" else None
         activity_id = parts[4] if len(parts) > 4 and parts[3] == "activities" else None
-        self.requests.append(
-            Recorded(
-                request.method,
-                request.path,
-                conversation_id,
-                activity_id,
-                body,
-                dict(request.headers),
+        if parts == ["_stats"]:
+            return web.json_response(self.stats())
+        if self.keep_requests:
+            self.requests.append(
+                Recorded(
+                    request.method,
+                    request.path,
+                    conversation_id,
+                    activity_id,
+                    body,
+                    dict(request.headers),
+                )
             )
+        if parts[:1] == ["v1.0"]:
+            return self._graph(request, parts)
+        throttled = (
+            self.throttle is not None
+            and request.method == "POST"
+            and not self.throttle.admit(self.tenant_of(conversation_id, body), conversation_id)
         )
+        if throttled and self.throttle is not None:
+            return web.json_response(
+                {"error": {"code": "Throttled", "message": "too many requests"}},
+                status=429,
+                headers={"Retry-After": f"{self.throttle.retry_after:g}"},
+            )
+        # Teams counts a call when it arrives; the answer takes its time
         if self.latency:
             await asyncio.sleep(self.latency)
+        if self.latency_range:
+            await asyncio.sleep(self.rng.uniform(*self.latency_range))
+        if self.error_rate and request.method == "POST" and self.rng.random() < self.error_rate:
+            self.unavailable += 1
+            return web.json_response({"error": {"code": "ServiceUnavailable"}}, status=503)
         failure = self._failure_for(request.path)
         if failure is not None:
             headers = {}
@@ -236,9 +321,15 @@ class FakeConnector:
         if parts[:2] == ["v3", "conversations"] and len(parts) == 2 and method == "POST":
             members = (body or {}).get("members") or [{}]
             user = str(members[0].get("id", "")) or f"anon-{next(self._ids)}"
-            return web.json_response({"id": self.personal_conversation(user)}, status=201)
+            conversation = self.personal_conversation(user)
+            self._tenants[conversation] = str((body or {}).get("tenantId") or "")
+            return web.json_response({"id": conversation}, status=201)
         if len(parts) >= 4 and parts[:2] == ["v3", "conversations"] and parts[3] == "activities":
             if method == "POST":
+                conversation = parts[2]
+                self.delivered[conversation] += 1
+                tenant = self.tenant_of(conversation, None)
+                self.delivered_at[tenant].append(self.throttle.now() if self.throttle else 0.0)
                 return web.json_response({"id": f"1:act-{next(self._ids)}"}, status=201)
             if method == "PUT":
                 return web.json_response({"id": parts[4] if len(parts) > 4 else ""})
@@ -265,6 +356,46 @@ class FakeConnector:
                     {"conversations": [{"id": cid, "name": name} for cid, name in team.channels]}
                 )
             return web.json_response({"id": parts[2], "name": team.name})
+        return web.json_response({"error": {"code": "NotFound"}}, status=404)
+
+    def tenant_of(self, conversation_id: str | None, body: dict[str, Any] | None) -> str:
+        """The tenant a call counts against."""
+        tenant = (body or {}).get("tenantId") or self._tenants.get(conversation_id or "")
+        if not tenant and conversation_id:
+            found = re.search(r"tenant-\d+", conversation_id)
+            tenant = found.group(0) if found else ""
+        return str(tenant or self.default_tenant)
+
+    def stats(self) -> dict[str, Any]:
+        """What reached this connector, for the benchmark."""
+        per_tenant = {
+            tenant: {
+                "sent": len(times),
+                "first": min(times),
+                "last": max(times),
+                "p95": sorted(times)[max(0, int(len(times) * 0.95) - 1)],
+            }
+            for tenant, times in self.delivered_at.items()
+            if times
+        }
+        return {
+            "conversations": len(self.delivered),
+            "messages": sum(self.delivered.values()),
+            "duplicates": sum(n - 1 for n in self.delivered.values() if n > 1),
+            "throttled": self.throttle.refused if self.throttle else 0,
+            "unavailable": self.unavailable,
+            "tenants": per_tenant,
+        }
+
+    def _graph(self, request: web.Request, parts: list[str]) -> web.Response:
+        """Microsoft Graph: the app catalogue lookup and the per-user app install."""
+        if parts[1:3] == ["appCatalogs", "teamsApps"] and request.method == "GET":
+            return web.json_response({"value": [{"id": "catalog-app-1", "externalId": "x"}]})
+        if parts[1] == "users" and parts[3:] == ["teamwork", "installedApps"]:
+            self.installs.append(parts[2])
+            if self.graph_status >= 400:
+                return web.json_response({"error": {"code": "x"}}, status=self.graph_status)
+            return web.Response(status=self.graph_status)
         return web.json_response({"error": {"code": "NotFound"}}, status=404)
 
     def _paged(self, conversation_id: str, token: str | None) -> web.Response:

@@ -1,0 +1,186 @@
+"""Installing the app for a pupil through Microsoft Graph, so the bot can reach them again.
+
+Teams answers 403 when the app is not installed for a user (or they blocked it). Where the
+school granted the application permission `TeamsAppInstallation.ReadWriteSelfForUser.All`, the
+bot installs itself for that user and tries once more.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from enum import StrEnum
+from typing import Any
+from urllib.parse import quote
+
+import aiohttp
+
+from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+GRAPH_RESOURCE = "https://graph.microsoft.com"
+# After Graph refuses a tenant (permission not granted), ask again only after this long.
+REFUSAL_MEMORY_SECONDS = 3600.0
+TenantTokens = Callable[[str], Awaitable[str | None]]
+
+
+class Install(StrEnum):
+    """What an install attempt came to."""
+
+    INSTALLED = "installed"  # newly installed: worth opening the chat again
+    ALREADY = "already"  # it was installed: the user blocked the bot
+    NOT_ALLOWED = "not_allowed"  # the tenant has not granted the permission
+    FAILED = "failed"  # Graph could not be reached or answered otherwise
+
+
+def graph_tokens(settings: Settings) -> TenantTokens:
+    """App-only Graph tokens per tenant (client credentials); none in local mode."""
+    if not settings.app_id:
+
+        async def no_token(_tenant: str) -> str | None:
+            return None
+
+        return no_token
+
+    import msal
+    import requests
+
+    apps: dict[str, Any] = {}
+    scope = settings.graph_url.rstrip("/") + "/.default"
+
+    def acquire(tenant: str) -> dict[str, Any]:
+        if settings.app_type == "UserAssignedMSI":
+            app = apps.get("")
+            if app is None:
+                app = apps[""] = msal.ManagedIdentityClient(
+                    msal.UserAssignedManagedIdentity(client_id=settings.app_id),
+                    http_client=requests.Session(),
+                )
+            result: dict[str, Any] = app.acquire_token_for_client(resource=settings.graph_url)
+            return result
+        app = apps.get(tenant)
+        if app is None:
+            app = apps[tenant] = msal.ConfidentialClientApplication(
+                settings.app_id,
+                client_credential=settings.app_password,
+                authority=f"{settings.login_url.rstrip('/')}/{tenant}",
+            )
+        result = app.acquire_token_for_client(scopes=[scope])
+        return result
+
+    async def bearer(tenant: str) -> str | None:
+        result = await asyncio.to_thread(acquire, tenant)
+        token = result.get("access_token")
+        if not token:
+            logger.warning("no Graph token for tenant %s: %s", tenant, result.get("error"))
+            return None
+        return str(token)
+
+    return bearer
+
+
+class GraphInstaller:
+    """Installs this app in a user's personal scope through Graph."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        teams_app_id: str,
+        tokens: TenantTokens,
+        monotonic: Callable[[], float],
+        timeout: float = 15.0,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.teams_app_id = teams_app_id
+        self._tokens = tokens
+        self._monotonic = monotonic
+        self._timeout = aiohttp.ClientTimeout(total=timeout)
+        self._session: aiohttp.ClientSession | None = None
+        self._catalog_ids: dict[str, str] = {}
+        self._refused: dict[str, float] = {}
+
+    async def close(self) -> None:
+        """Close the HTTP session."""
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    async def install(self, *, tenant_id: str, aad_object_id: str | None) -> Install:
+        """Install the app for one user; never raises."""
+        if not aad_object_id:
+            return Install.FAILED
+        refused_at = self._refused.get(tenant_id)
+        if refused_at is not None and self._monotonic() - refused_at < REFUSAL_MEMORY_SECONDS:
+            return Install.NOT_ALLOWED
+        try:
+            catalog_id = await self._catalog_id(tenant_id)
+            if catalog_id is None:
+                return Install.FAILED
+            status, _ = await self._call(
+                "POST",
+                tenant_id,
+                f"/v1.0/users/{quote(aad_object_id, safe='')}/teamwork/installedApps",
+                {"teamsApp@odata.bind": f"{self.base_url}/v1.0/appCatalogs/teamsApps/{catalog_id}"},
+            )
+        except _Refused:
+            self._refused[tenant_id] = self._monotonic()
+            logger.warning(
+                "Graph refused to install the app in tenant %s; grant "
+                "TeamsAppInstallation.ReadWriteSelfForUser.All to let the bot reach pupils "
+                "who do not have it",
+                tenant_id,
+            )
+            return Install.NOT_ALLOWED
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            logger.warning("Graph unreachable: %s", type(exc).__name__)
+            return Install.FAILED
+        if status in (200, 201, 204):
+            return Install.INSTALLED
+        if status == 409:
+            return Install.ALREADY
+        logger.warning("Graph answered %s to an app install", status)
+        return Install.FAILED
+
+    async def _catalog_id(self, tenant_id: str) -> str | None:
+        """The app's id in the tenant's catalogue (it differs from the manifest id)."""
+        cached = self._catalog_ids.get(tenant_id)
+        if cached:
+            return cached
+        query = quote(f"externalId eq '{self.teams_app_id}'", safe="")
+        status, data = await self._call(
+            "GET", tenant_id, f"/v1.0/appCatalogs/teamsApps?$filter={query}", None
+        )
+        found = data.get("value") if status == 200 else None
+        if not isinstance(found, list) or not found or not isinstance(found[0], dict):
+            logger.warning("the app is not in the Teams catalogue of tenant %s", tenant_id)
+            return None
+        catalog_id = str(found[0].get("id") or "")
+        if catalog_id:
+            self._catalog_ids[tenant_id] = catalog_id
+        return catalog_id or None
+
+    async def _call(
+        self, method: str, tenant_id: str, path: str, body: dict[str, Any] | None
+    ) -> tuple[int, dict[str, Any]]:
+        if self._session is None:
+            self._session = aiohttp.ClientSession(timeout=self._timeout)
+        headers = {"Content-Type": "application/json"}
+        token = await self._tokens(tenant_id)
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        async with self._session.request(
+            method, self.base_url + path, json=body, headers=headers
+        ) as response:
+            if response.status in (401, 403):
+                raise _Refused
+            data: Any = {}
+            if response.content_type == "application/json":
+                data = await response.json()
+            return response.status, data if isinstance(data, dict) else {}
+
+
+class _Refused(Exception):
+    """Graph said no to this app in this tenant."""
