@@ -72,7 +72,26 @@ class DailyFigures:
     open_signals: int
     contacts: int
     paused: Sequence[tuple[str, date]]
-    failed_deliveries: int
+    failed_deliveries: Mapping[str, int]
+
+
+# Why a delivery gave up, in the words the coordinator needs to act on it.
+_BLOCKED = ("person blocked the bot",)
+_GONE = ("person left the team", "team not installed")
+
+
+def _failed_fact(reasons: Mapping[str, int], lang: Lang) -> Fact:
+    """How many messages did not arrive, and why: blocked (the mentor is told), gone, Teams."""
+    kinds = {"blocked": 0, "gone": 0, "teams": 0}
+    for reason, n in reasons.items():
+        if reason in _BLOCKED or reason.startswith("403"):
+            kinds["blocked"] += n
+        elif reason in _GONE:
+            kinds["gone"] += n
+        else:
+            kinds["teams"] += n
+    why = "; ".join(t(f"digest.failed.{kind}", lang, n=n) for kind, n in kinds.items() if n)
+    return Fact(title=t("digest.failed", lang), value=f"{sum(kinds.values())} ({why})")
 
 
 def _mood_text(moods: Mapping[int, int], lang: Lang) -> str:
@@ -120,7 +139,7 @@ def daily_digest_card(*, lang: Lang, figures: DailyFigures) -> dict[str, Any]:
         Fact(title=t("digest.open_signals", lang), value=str(figures.open_signals)),
     ]
     if figures.failed_deliveries:
-        facts.append(Fact(title=t("digest.failed", lang), value=str(figures.failed_deliveries)))
+        facts.append(_failed_fact(figures.failed_deliveries, lang))
     body: list[CardElement] = [
         TextBlock(
             text=t("digest.daily.title", lang, team=figures.team),
@@ -176,7 +195,7 @@ class WeeklyFigures:
     opp: Sequence[OppRow]
     this_week: WeekSummary
     last_week: WeekSummary
-    failed_deliveries: int = 0
+    failed_deliveries: Mapping[str, int] = field(default_factory=dict)
     extra: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -260,7 +279,7 @@ def weekly_digest_card(*, lang: Lang, figures: WeeklyFigures) -> dict[str, Any]:
         ),
     ]
     if figures.failed_deliveries:
-        facts.append(Fact(title=t("digest.failed", lang), value=str(figures.failed_deliveries)))
+        facts.append(_failed_fact(figures.failed_deliveries, lang))
     body: list[CardElement] = [
         TextBlock(
             text=t("digest.weekly.title", lang, team=figures.team),

@@ -64,17 +64,21 @@ async def contacted_pupils(
     return set(result.all())
 
 
-async def failed_deliveries(*, session: AsyncSession, team_id: int, start: date, end: date) -> int:
-    """Deliveries for the days between start and end that gave up."""
+async def failed_deliveries(
+    *, session: AsyncSession, team_id: int, start: date, end: date
+) -> dict[str, int]:
+    """Why deliveries for the days between start and end gave up -> how many."""
     result = await session.exec(
-        select(func.count()).where(
+        select(col(Delivery.last_error), func.count())
+        .where(
             Delivery.team_id == team_id,
             Delivery.status == "failed",
             Delivery.day >= start,
             Delivery.day <= end,
         )
+        .group_by(col(Delivery.last_error))
     )
-    return int(result.one())
+    return {str(reason or "unknown"): int(n) for reason, n in result.all()}
 
 
 async def last_contacts(

@@ -29,9 +29,11 @@ def production_log_levels() -> None:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Every test that uses `backend` (directly or through `db`) runs on both databases."""
+    """Every test that uses `backend` (directly or through `db`) runs on both databases, or on
+    those its `backends` mark names."""
     if "backend" in metafunc.fixturenames:
-        metafunc.parametrize("backend", BACKENDS, indirect=True)
+        only = metafunc.definition.get_closest_marker("backends")
+        metafunc.parametrize("backend", list(only.args) if only else BACKENDS, indirect=True)
 
 
 @pytest.fixture

@@ -49,6 +49,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "digest.contacts_today": {"nl": "Contacten gelogd", "en": "Contacts logged"},
     "digest.open_signals": {"nl": "Open signalen", "en": "Open signals"},
     "digest.failed": {"nl": "Niet afgeleverde berichten", "en": "Messages not delivered"},
+    "digest.failed.blocked": {
+        "nl": "{n} onbereikbaar, de bot is geblokkeerd of verwijderd",
+        "en": "{n} unreachable, the bot was blocked or removed",
+    },
+    "digest.failed.gone": {"nl": "{n} niet meer in het team", "en": "{n} no longer in the team"},
+    "digest.failed.teams": {
+        "nl": "{n} door herhaalde storingen bij Teams",
+        "en": "{n} after repeated errors at Teams",
+    },
     "digest.mood_today": {"nl": "Stemming bij de dagstart", "en": "Mood at the day start"},
     "digest.no_moods": {"nl": "Nog geen stemmingen.", "en": "No moods yet."},
     "digest.new_signals": {"nl": "Nieuwe signalen ({count})", "en": "New signals ({count})"},

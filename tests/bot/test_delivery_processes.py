@@ -77,11 +77,10 @@ async def test_a_worker_killed_mid_fan_out_loses_nothing_and_resends_nothing_con
         assert len(doubled) <= len(in_flight)
 
 
+@pytest.mark.backends("postgresql")  # several processes on one database is a PostgreSQL setup
 async def test_two_worker_processes_on_postgresql_deliver_each_row_exactly_once(
-    backend: str, database_url: str, db: Database
+    database_url: str, db: Database
 ) -> None:
-    if backend != "postgresql":
-        pytest.skip("several processes on one database is a PostgreSQL setup")
     async with FakeConnector(latency=0.02) as connector:
         seeded = await seed_fanout(db, pupils=800, tenants=4, service_url=connector.url, now=_now())
         workers = [await _worker(database_url, name) for name in ("one", "two")]

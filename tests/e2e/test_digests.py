@@ -158,6 +158,31 @@ async def test_friday_brings_daily_and_weekly_digest_to_the_coordinators(
     }
 
 
+async def test_the_daily_digest_says_which_messages_did_not_arrive_and_why(
+    classroom: Classroom,
+) -> None:
+    room = classroom
+    monday = WEEK[0]
+    async with room.bot.db.session() as session:
+        team = (await session.exec(select(Team))).one()
+        team.coordinator_channel_id = COORDINATION
+        session.add(team)
+    room.connector.fail_next(1, 403, path_contains="personal-29-1sanne-")  # she blocked the bot
+    room.connector.fail_next(6, 503, path_contains="personal-29-1daan-")  # Teams keeps failing
+    for minute in range(10):  # the retries, each after its backoff
+        await room.bot.tick(local(monday, 9, minute))
+    async with room.bot.db.session() as session:
+        failed = (await session.exec(select(Delivery).where(Delivery.status == "failed"))).all()
+    assert sorted((row.last_error or "")[:3] for row in failed) == ["403", "503"]
+
+    await room.bot.tick(local(monday, 15, 15))
+    (daily,) = room.connector.cards(COORDINATION)
+    assert (
+        "Niet afgeleverde berichten\n2 (1 onbereikbaar, de bot is geblokkeerd of verwijderd; "
+        "1 door herhaalde storingen bij Teams)"
+    ) in card_text(daily)
+
+
 async def test_without_a_coordinators_channel_each_coordinator_gets_it(
     classroom: Classroom,
 ) -> None:
