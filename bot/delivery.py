@@ -73,6 +73,11 @@ MAX_NAP = 1.0
 URGENT_NAP = 0.005
 # How far ahead of the queue a lane looks for a conversation that may be sent to now.
 LOOKAHEAD = 64
+# 403 codes that say the bot may not post anywhere in the tenant (the tenant's admin disabled the
+# app, or the bot's registration is gone), not that one person blocked it: nobody is marked, and
+# the tenant's other rows fail at once for this long instead of each asking Teams again.
+BOT_WIDE_403 = frozenset({"BotDisabledByAdmin", "BotNotRegistered", "InvalidBotApiHost"})
+BOT_WIDE_PAUSE = timedelta(minutes=10)
 
 
 @dataclass
@@ -190,6 +195,7 @@ class DeliveryWorker:
         self.stats = DeliveryStats()  # what `run_forever` has done so far
         self._chats: dict[str, str] = {}
         self._unreachable: set[str] = set()
+        self._refused: dict[str, tuple[datetime, str]] = {}  # tenant: (until, reason)
         self._urgent: Counter[str] = Counter()
         self._wake = asyncio.Event()
         self._confirmed: list[tuple[int, str, str | None, str]] = []
@@ -426,9 +432,21 @@ class DeliveryWorker:
             await self._finish(row, "cancelled", error="expired")
             stats.expired += 1
             return
+        refused = self._refused.get(lane.tenant)
+        if refused is not None and refused[0] > self.clock.now():
+            await self._finish(row, "failed", error=refused[1])
+            stats.fail(refused[1])
+            self.metrics.inc("dagritme_deliveries_total", outcome="failed", prompt=row.prompt)
+            return
         try:
             conversation_id, activity_id = await self._send(lane, row, target, first_paced=True)
         except ConnectorError as exc:
+            if exc.status == 403 and exc.code in BOT_WIDE_403:
+                reason = f"{exc.status} {exc.code}"
+                self._refused[lane.tenant] = (self.clock.now() + BOT_WIDE_PAUSE, reason)
+                logger.error("Teams refuses the bot in tenant %s: %s", lane.tenant, reason)
+                await self._failed(lane, row, target, exc, stats)
+                return
             if exc.status == 403 and target.user_id:
                 await self._unreachable_person(lane, row, target, exc, stats)
                 return

@@ -287,9 +287,10 @@ async def health(*, session: AsyncSession, now: datetime) -> dict[str, Any]:
         await session.exec(select(func.count(), func.min(col(Delivery.not_before))).where(due))
     ).one()
     since = now - timedelta(days=1)
+    # a row's last attempt began when it was last claimed: that is when it failed
     failed = await session.exec(
         select(Delivery.last_error, func.count())
-        .where(col(Delivery.status) == "failed", col(Delivery.created_at) >= since)
+        .where(col(Delivery.status) == "failed", col(Delivery.claimed_at) >= since)
         .group_by(col(Delivery.last_error))
     )
     reasons = {str(reason or "unknown"): int(n) for reason, n in failed.all()}

@@ -325,3 +325,24 @@ async def test_without_the_graph_permission_the_pupil_is_marked_unreachable(
             ).all()
         assert chat is not None and chat.blocked_at is not None and chat.conversation_id == ""
         assert [n.status for n in notices] == ["sent"]
+
+
+async def test_a_tenant_that_disabled_the_bot_fails_its_rows_without_blaming_the_pupils(
+    db: Database,
+) -> None:
+    async with FakeConnector() as connector:
+        await seed_fanout(db, pupils=40, tenants=1, service_url=connector.url, now=NOW, mentor=True)
+        connector.fail_next(40, 403, code="BotDisabledByAdmin")
+        async with _graph_worker(db, connector) as worker:
+            stats = await worker.drain()
+        assert stats.reasons == {"403 BotDisabledByAdmin": 40}
+        # the first answer told it all: only the calls already under way reached Teams
+        assert len(connector.sent()) <= worker.concurrency
+        assert connector.installs == []  # nothing to install: the app itself is off
+        async with db.session() as session:
+            chats = (await session.exec(select(PersonalChat))).all()
+            notices = (
+                await session.exec(select(Delivery).where(col(Delivery.prompt) == "unreachable"))
+            ).all()
+        assert [chat.blocked_at for chat in chats] == [None] * 40  # no pupil is marked
+        assert notices == []  # and no mentor is told their pupil blocked the bot

@@ -60,6 +60,7 @@ class _Failure:
     status: int
     retry_after: float | None
     path_contains: str | None
+    code: str | None = None
 
 
 @dataclass
@@ -189,9 +190,10 @@ class FakeConnector:
         *,
         retry_after: float | None = None,
         path_contains: str | None = None,
+        code: str | None = None,
     ) -> None:
-        """Answer the next `n` matching calls with `status` (429, 503, 403, …)."""
-        self._failures.append(_Failure(n, status, retry_after, path_contains))
+        """Answer the next `n` matching calls with `status` (429, 503, 403, …) and error code."""
+        self._failures.append(_Failure(n, status, retry_after, path_contains, code))
 
     def clear(self) -> None:
         """Forget what was recorded."""
@@ -306,7 +308,9 @@ class FakeConnector:
             headers = {}
             if failure.retry_after is not None:
                 headers["Retry-After"] = str(failure.retry_after)
-            code = "ConversationBlockedByUser" if failure.status == 403 else "Throttled"
+            code = failure.code or (
+                "ConversationBlockedByUser" if failure.status == 403 else "Throttled"
+            )
             return web.json_response(
                 {"error": {"code": code, "message": "injected"}},
                 status=failure.status,
@@ -382,6 +386,7 @@ class FakeConnector:
             "conversations": len(self.delivered),
             "messages": sum(self.delivered.values()),
             "duplicates": sum(n - 1 for n in self.delivered.values() if n > 1),
+            "doubled": sorted(c for c, n in self.delivered.items() if n > 1),
             "throttled": self.throttle.refused if self.throttle else 0,
             "unavailable": self.unavailable,
             "tenants": per_tenant,
