@@ -39,7 +39,6 @@ class Settings(BaseSettings):
     port: int = Field(3978, alias="DAGRITME_PORT", ge=1, le=65535)
     allowed_tenants: str = Field("", alias="DAGRITME_ALLOWED_TENANTS")
     max_request_bytes: int = Field(256 * 1024, alias="DAGRITME_MAX_REQUEST_BYTES", ge=1024)
-    demo: bool = Field(True, alias="DAGRITME_DEMO")
     scheduler: bool = Field(True, alias="DAGRITME_SCHEDULER")
     # false: `serve` plans but leaves sending to separate `dagritme deliver` processes
     delivery_worker: bool = Field(True, alias="DAGRITME_DELIVERY_WORKER")
