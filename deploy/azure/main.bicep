@@ -100,7 +100,8 @@ resource databaseUrl 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   parent: vault
   name: 'database-url'
   properties: {
-    value: 'postgresql+asyncpg://${dbAdminLogin}:${dbAdminPassword}@${db.properties.fullyQualifiedDomainName}:5432/${database.name}?ssl=require'
+    // encoded, so a password with @, : or / still makes a valid URL
+    value: 'postgresql+asyncpg://${uriComponent(dbAdminLogin)}:${uriComponent(dbAdminPassword)}@${db.properties.fullyQualifiedDomainName}:5432/${database.name}?ssl=require'
   }
 }
 
