@@ -520,8 +520,12 @@ class DeliveryWorker:
         """403 for a person: install the app through Graph and try once more, else stop."""
         assert target.user_id is not None
         if self.graph is not None:
+            async with self.db.session() as session:
+                peers = await people.reachable_aad_ids(session=session, tenant_id=target.tenant)
             outcome = await self.graph.install(
-                tenant_id=target.tenant, aad_object_id=target.aad_object_id
+                tenant_id=target.tenant,
+                aad_object_id=target.aad_object_id,
+                peers=[peer for peer in peers if peer != target.aad_object_id],
             )
             self.metrics.inc("dagritme_graph_installs_total", outcome=outcome.value)
             if outcome is Install.INSTALLED:

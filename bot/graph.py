@@ -3,13 +3,18 @@
 Teams answers 403 when the app is not installed for a user (or they blocked it). Where the
 school granted the application permission `TeamsAppInstallation.ReadWriteSelfForUser.All`, the
 bot installs itself for that user and tries once more.
+
+Installing needs the app's id in the tenant's catalogue, which differs from the manifest id.
+It is looked up in the catalogue (that takes `AppCatalog.Read.All` as well) or, without that
+permission, among the apps of a colleague who already has the bot (the install permission
+covers reading that).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from enum import StrEnum
 from typing import Any
 from urllib.parse import quote
@@ -108,15 +113,21 @@ class GraphInstaller:
             await self._session.close()
             self._session = None
 
-    async def install(self, *, tenant_id: str, aad_object_id: str | None) -> Install:
-        """Install the app for one user; never raises."""
+    async def install(
+        self, *, tenant_id: str, aad_object_id: str | None, peers: Sequence[str] = ()
+    ) -> Install:
+        """Install the app for one user; never raises.
+
+        `peers` are Entra ids of people in the tenant who have the bot, to find the app's
+        catalogue id through when the catalogue itself may not be read.
+        """
         if not aad_object_id:
             return Install.FAILED
         refused_at = self._refused.get(tenant_id)
         if refused_at is not None and self._monotonic() - refused_at < REFUSAL_MEMORY_SECONDS:
             return Install.NOT_ALLOWED
         try:
-            catalog_id = await self._catalog_id(tenant_id)
+            catalog_id = await self._catalog_id(tenant_id, peers)
             if catalog_id is None:
                 return Install.FAILED
             status, _ = await self._call(
@@ -144,23 +155,38 @@ class GraphInstaller:
         logger.warning("Graph answered %s to an app install", status)
         return Install.FAILED
 
-    async def _catalog_id(self, tenant_id: str) -> str | None:
-        """The app's id in the tenant's catalogue (it differs from the manifest id)."""
+    async def _catalog_id(self, tenant_id: str, peers: Sequence[str]) -> str | None:
+        """The app's id in the tenant's catalogue, from the catalogue or a peer's apps."""
         cached = self._catalog_ids.get(tenant_id)
         if cached:
             return cached
-        query = quote(f"externalId eq '{self.teams_app_id}'", safe="")
-        status, data = await self._call(
-            "GET", tenant_id, f"/v1.0/appCatalogs/teamsApps?$filter={query}", None
-        )
-        found = data.get("value") if status == 200 else None
-        if not isinstance(found, list) or not found or not isinstance(found[0], dict):
-            logger.warning("the app is not in the Teams catalogue of tenant %s", tenant_id)
+        catalog_id: str | None = None
+        external = quote(f"externalId eq '{self.teams_app_id}'", safe="")
+        try:
+            status, data = await self._call(
+                "GET", tenant_id, f"/v1.0/appCatalogs/teamsApps?$filter={external}", None
+            )
+            catalog_id = _first(data.get("value") if status == 200 else None, "id")
+        except _Refused:  # no AppCatalog.Read.All: a colleague's installed apps tell it too
+            pass
+        installed = quote(f"teamsApp/externalId eq '{self.teams_app_id}'", safe="")
+        for peer in peers:
+            if catalog_id:
+                break
+            status, data = await self._call(
+                "GET",
+                tenant_id,
+                f"/v1.0/users/{quote(peer, safe='')}/teamwork/installedApps"
+                f"?$expand=teamsApp&$filter={installed}",
+                None,
+            )
+            app = _first(data.get("value") if status == 200 else None, "teamsApp")
+            catalog_id = _first([app], "id") if isinstance(app, dict) else None
+        if not catalog_id:
+            logger.warning("the app's id in the Teams catalogue of tenant %s is unknown", tenant_id)
             return None
-        catalog_id = str(found[0].get("id") or "")
-        if catalog_id:
-            self._catalog_ids[tenant_id] = catalog_id
-        return catalog_id or None
+        self._catalog_ids[tenant_id] = catalog_id
+        return catalog_id
 
     async def _call(
         self, method: str, tenant_id: str, path: str, body: dict[str, Any] | None
@@ -180,6 +206,13 @@ class GraphInstaller:
             if response.content_type == "application/json":
                 data = await response.json()
             return response.status, data if isinstance(data, dict) else {}
+
+
+def _first(items: Any, key: str) -> Any:
+    """`key` of the first item of a Graph list, or None."""
+    if isinstance(items, list) and items and isinstance(items[0], dict):
+        return items[0].get(key) or None
+    return None
 
 
 class _Refused(Exception):

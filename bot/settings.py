@@ -61,7 +61,7 @@ class Settings(BaseSettings):
         max_length=150,
     )
     # Install the app for a pupil Teams cannot reach (Graph, application permission
-    # TeamsAppInstallation.ReadWriteSelfForUser.All); "auto": when the bot has a client secret.
+    # TeamsAppInstallation.ReadWriteSelfForUser.All); "auto": when the bot has an identity.
     graph_install: Literal["auto", "on", "off"] = Field("auto", alias="DAGRITME_GRAPH_INSTALL")
     graph_url: str = Field("https://graph.microsoft.com", alias="DAGRITME_GRAPH_URL")
     login_url: str = Field("https://login.microsoftonline.com", alias="DAGRITME_LOGIN_URL")
@@ -94,8 +94,8 @@ class Settings(BaseSettings):
     @property
     def graph_installs(self) -> bool:
         """Whether to install the app through Graph for a user Teams cannot reach."""
-        if self.graph_install == "auto":
-            return bool(self.app_id and self.app_password)
+        if self.graph_install == "auto":  # any bot with an identity that Graph can trust
+            return bool(self.app_id and (self.app_password or self.app_type == "UserAssignedMSI"))
         return self.graph_install == "on"
 
     @property

@@ -176,6 +176,27 @@ async def personal_chat(*, session: AsyncSession, teams_user_id: str) -> Persona
     return result.first()
 
 
+async def reachable_aad_ids(*, session: AsyncSession, tenant_id: str, limit: int = 3) -> list[str]:
+    """Entra ids of people in a tenant the bot has a working 1:1 chat with, latest first."""
+    result = await session.exec(
+        select(Person.aad_object_id, PersonalChat.updated_at)
+        .join(PersonalChat, col(PersonalChat.teams_user_id) == col(Person.teams_user_id))
+        .where(
+            PersonalChat.tenant_id == tenant_id,
+            col(PersonalChat.blocked_at).is_(None),
+            col(PersonalChat.conversation_id) != "",
+            col(Person.aad_object_id).is_not(None),
+        )
+        .order_by(col(PersonalChat.updated_at).desc().nulls_last())
+        .limit(limit * 4)  # someone in several teams is listed once per team
+    )
+    found: list[str] = []
+    for aad_object_id, _ in result.all():
+        if aad_object_id and aad_object_id not in found:
+            found.append(aad_object_id)
+    return found[:limit]
+
+
 async def remember_personal_chat(
     *,
     session: AsyncSession,

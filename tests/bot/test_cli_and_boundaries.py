@@ -105,3 +105,15 @@ def test_layers_import_only_downwards(package: str) -> None:
         imported = imports_of(path)
         assert not imported & {"botbuilder", "botframework", "aiohttp"}, path
         assert not imported & LAYERS[package], path
+
+
+def test_graph_installs_follow_the_bot_identity() -> None:
+    from bot.settings import Settings
+
+    app = "0b6c7f4e-3a2d-4c1b-9e8f-7a6b5c4d3e2f"
+    assert not Settings(MicrosoftAppId="").graph_installs  # local mode: nobody to ask Graph as
+    assert Settings(MicrosoftAppId=app, MicrosoftAppPassword="s").graph_installs
+    assert Settings(MicrosoftAppId=app, MicrosoftAppType="UserAssignedMSI").graph_installs
+    assert not Settings(
+        MicrosoftAppId=app, MicrosoftAppPassword="s", DAGRITME_GRAPH_INSTALL="off"
+    ).graph_installs

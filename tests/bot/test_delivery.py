@@ -26,7 +26,7 @@ from storage import outbox, people
 from storage.db import Database
 from storage.models import Delivery, MentorLink, Person, PersonalChat, Team
 from storage.outbox import NewDelivery
-from tests.support.connector import FakeConnector, Throttle
+from tests.support.connector import CATALOG_APP_ID, FakeConnector, Throttle
 from tests.support.fanout import DAY, seed_fanout
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -346,3 +346,49 @@ async def test_a_tenant_that_disabled_the_bot_fails_its_rows_without_blaming_the
             ).all()
         assert [chat.blocked_at for chat in chats] == [None] * 40  # no pupil is marked
         assert notices == []  # and no mentor is told their pupil blocked the bot
+
+
+async def test_without_reading_the_catalogue_the_app_is_found_through_a_colleague(
+    db: Database,
+) -> None:
+    async with FakeConnector() as connector:
+        pupil = await _class_with_mentor(db, connector, chat=False)
+        async with db.session() as session:  # the mentor talks to the bot, so has the app
+            mentor = (await session.exec(select(Person).where(Person.role == "mentor"))).one()
+            mentor.aad_object_id = "aad-mentor"
+            session.add(mentor)
+            await people.remember_personal_chat(
+                session=session,
+                teams_user_id=mentor.teams_user_id,
+                tenant_id="tenant-000",
+                service_url=connector.url,
+                conversation_id="a:1personal-mentor",
+                now=NOW,
+            )
+        connector.catalog_status = 403  # no AppCatalog.Read.All
+        connector.with_app.add("aad-mentor")
+        connector.fail_next(1, 403, path_contains="/v3/conversations")
+        async with _graph_worker(db, connector) as worker:
+            stats = await worker.drain()
+        assert stats.sent == 1 and stats.failed == 0
+        assert connector.installs == [pupil.aad_object_id]
+        assert connector.install_bindings == [
+            f"{connector.url.rstrip('/')}/v1.0/appCatalogs/teamsApps/{CATALOG_APP_ID}"
+        ]
+        looked_up = [r.path for r in connector.requests if r.method == "GET"]
+        assert "/v1.0/users/aad-mentor/teamwork/installedApps" in looked_up
+
+
+async def test_with_nobody_to_learn_the_app_id_from_the_pupil_is_reported(db: Database) -> None:
+    async with FakeConnector() as connector:
+        await _class_with_mentor(db, connector, chat=False)
+        connector.catalog_status = 403
+        connector.fail_next(1, 403, path_contains="/v3/conversations")
+        async with _graph_worker(db, connector) as worker:
+            stats = await worker.drain()
+        assert stats.failed == 1 and connector.installs == []
+        async with db.session() as session:
+            notices = (
+                await session.exec(select(Delivery).where(col(Delivery.prompt) == "unreachable"))
+            ).all()
+        assert len(notices) == 1  # the mentor hears of it

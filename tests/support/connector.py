@@ -17,6 +17,7 @@ from aiohttp import web
 from bot.pacing import Limit
 
 ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive"
+CATALOG_APP_ID = "catalog-app-1"  # the app's id in the fake tenant's Teams catalogue
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,10 @@ class FakeConnector:
     throttle: Throttle | None = None
     default_tenant: str = "tenant-1"
     graph_status: int = 201
+    catalog_status: int = 200
     installs: list[str] = field(default_factory=list)
+    install_bindings: list[str] = field(default_factory=list)
+    with_app: set[str] = field(default_factory=set)  # Entra ids that have the app installed
     # for the benchmark: a latency drawn per call, a share of calls failing with 503, and not
     # keeping request bodies (thousands of cards)
     latency_range: tuple[float, float] | None = None
@@ -283,7 +287,7 @@ class FakeConnector:
                 )
             )
         if parts[:1] == ["v1.0"]:
-            return self._graph(request, parts)
+            return self._graph(request, parts, body)
         throttled = (
             self.throttle is not None
             and request.method == "POST"
@@ -392,14 +396,26 @@ class FakeConnector:
             "tenants": per_tenant,
         }
 
-    def _graph(self, request: web.Request, parts: list[str]) -> web.Response:
-        """Microsoft Graph: the app catalogue lookup and the per-user app install."""
+    def _graph(
+        self, request: web.Request, parts: list[str], body: dict[str, Any] | None
+    ) -> web.Response:
+        """Microsoft Graph: the app catalogue, a user's installed apps, the per-user install."""
+        app = {"id": CATALOG_APP_ID, "externalId": "x"}
         if parts[1:3] == ["appCatalogs", "teamsApps"] and request.method == "GET":
-            return web.json_response({"value": [{"id": "catalog-app-1", "externalId": "x"}]})
+            if self.catalog_status != 200:  # AppCatalog.Read.All not granted
+                return web.json_response({"error": {"code": "x"}}, status=self.catalog_status)
+            return web.json_response({"value": [app]})
         if parts[1] == "users" and parts[3:] == ["teamwork", "installedApps"]:
+            if request.method == "GET":
+                has = parts[2] in self.with_app
+                return web.json_response(
+                    {"value": [{"id": "inst-1", "teamsApp": app}] if has else []}
+                )
             self.installs.append(parts[2])
+            self.install_bindings.append(str((body or {}).get("teamsApp@odata.bind", "")))
             if self.graph_status >= 400:
                 return web.json_response({"error": {"code": "x"}}, status=self.graph_status)
+            self.with_app.add(parts[2])
             return web.Response(status=self.graph_status)
         return web.json_response({"error": {"code": "NotFound"}}, status=404)
 
