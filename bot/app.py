@@ -14,6 +14,7 @@ from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity
 
+from bot import pages
 from bot.connector import ConnectorClient, token_source
 from bot.delivery import DeliveryWorker, worker_for
 from bot.handler import DagritmeBot
@@ -116,6 +117,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)
+    app.router.add_get("/{page:privacy|voorwaarden}", public_page)
     if settings.scheduler:
         app.on_startup.append(_start_rhythm)
     app.on_cleanup.append(_close)
@@ -239,3 +241,11 @@ async def metrics(request: web.Request) -> web.Response:
     }
     body = services.metrics.render({"dagritme_outbox_deliveries": queue})
     return web.Response(text=body, content_type="text/plain", charset="utf-8")
+
+
+async def public_page(request: web.Request) -> web.Response:
+    """GET /privacy and /voorwaarden: the pages the Teams app's details link to."""
+    body = pages.page(request.match_info["page"])
+    if body is None:
+        raise web.HTTPNotFound()
+    return web.Response(text=body, content_type="text/html", charset="utf-8")

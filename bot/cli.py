@@ -48,6 +48,10 @@ def _parser() -> argparse.ArgumentParser:
     pack.add_argument("--domain", help="the host the bot is served from")
     pack.add_argument("--out", default="var/dagritme-teams.zip", help="where to write the zip")
     pack.add_argument("--schemas", help="folder with Microsoft's manifest JSON schemas")
+    pack.add_argument(
+        "--privacy-url", help="the school's privacy statement (default: the bot's /privacy)"
+    )
+    pack.add_argument("--terms-url", help="the terms of use (default: the bot's /voorwaarden)")
 
     for name, text in (
         ("export", "everything stored about one person, as JSON (inzageverzoek)"),
@@ -140,11 +144,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                     domain=args.domain,
                     out=Path(args.out),
                     schemas=Path(args.schemas) if args.schemas else None,
+                    privacy_url=args.privacy_url,
+                    terms_url=args.terms_url,
                 )
             except ManifestError as exc:
                 print(f"dagritme: invalid manifest: {exc}", file=sys.stderr)
                 return 2
             print(f"wrote {written}")
+            if not args.domain and not (args.privacy_url and args.terms_url):
+                print(
+                    "note: without --domain the app's privacy and terms links do not reach the "
+                    "bot's own pages; pass --domain (or --privacy-url and --terms-url)",
+                    file=sys.stderr,
+                )
         elif args.command in ("export", "erase"):
             from bot import maintenance
             from domain.clock import SystemClock

@@ -20,6 +20,7 @@ TEAMS = Path(__file__).resolve().parent.parent / "deploy" / "teams"
 SCHEMA_PACKAGE = Path("node_modules") / "@microsoft" / "app-manifest" / "build" / "json-schemas"
 SEARCH = (Path(".cache") / "npm", Path("."))
 GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+HTTPS_URL = re.compile(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")
 HOST = re.compile(r"^(?=.{1,253}$)([a-zA-Z0-9-]{1,63}\.)+[a-zA-Z]{2,63}$")
 
 
@@ -40,7 +41,13 @@ def schema_dir(version: str, explicit: Path | None = None) -> Path:
     )
 
 
-def build_manifest(*, app_id: str, domain: str | None) -> dict[str, Any]:
+def build_manifest(
+    *,
+    app_id: str,
+    domain: str | None,
+    privacy_url: str | None = None,
+    terms_url: str | None = None,
+) -> dict[str, Any]:
     """The manifest for one bot registration and the host it is served from."""
     if not GUID.match(app_id):
         raise ConfigError("--app-id must be the bot's Microsoft App ID (a GUID)")
@@ -50,12 +57,21 @@ def build_manifest(*, app_id: str, domain: str | None) -> dict[str, Any]:
     manifest = copy.deepcopy(manifest)
     manifest["id"] = app_id
     manifest["bots"][0]["botId"] = app_id
+    # Graph's *Self* permissions (installing the app for a pupil) apply to the app whose
+    # manifest names its Entra app here.
+    manifest["webApplicationInfo"] = {"id": app_id, "resource": f"api://botid-{app_id}"}
     host = domain or "token.botframework.com"
     manifest["validDomains"] = [host] if domain else []
     site = f"https://{host}/"
     manifest["developer"]["websiteUrl"] = site
-    manifest["developer"]["privacyUrl"] = f"{site}privacy"
-    manifest["developer"]["termsOfUseUrl"] = f"{site}voorwaarden"
+    # the bot serves both pages itself (bot/pages); a school may link its own instead
+    for key, url, option in (
+        ("privacyUrl", privacy_url or f"{site}privacy", "--privacy-url"),
+        ("termsOfUseUrl", terms_url or f"{site}voorwaarden", "--terms-url"),
+    ):
+        if not HTTPS_URL.match(url):
+            raise ConfigError(f"{option} must be an https:// address")
+        manifest["developer"][key] = url
     return manifest
 
 
@@ -72,9 +88,19 @@ def validate(document: dict[str, Any], schema_file: Path) -> None:
         raise ManifestError(f"{schema_file.name}: {where}: {first.message}")
 
 
-def package(*, app_id: str, domain: str | None, out: Path, schemas: Path | None = None) -> Path:
+def package(
+    *,
+    app_id: str,
+    domain: str | None,
+    out: Path,
+    schemas: Path | None = None,
+    privacy_url: str | None = None,
+    terms_url: str | None = None,
+) -> Path:
     """Validate and write the installable zip; returns its path."""
-    manifest = build_manifest(app_id=app_id, domain=domain)
+    manifest = build_manifest(
+        app_id=app_id, domain=domain, privacy_url=privacy_url, terms_url=terms_url
+    )
     folder = schema_dir(manifest["manifestVersion"], schemas)
     validate(manifest, folder / "MicrosoftTeams.schema.json")
     english = json.loads((TEAMS / "en-us.json").read_text("utf-8"))

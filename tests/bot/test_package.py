@@ -71,6 +71,28 @@ def test_package_is_valid_and_complete(schemas: Path, tmp_path: Path) -> None:
     assert manifest["validDomains"] == ["dagritme.school.nl"]
     assert all(len(c["commands"]) <= 12 for c in manifest["bots"][0]["commandLists"])
     assert manifest["localizationInfo"]["defaultLanguageTag"] == "nl-nl"
+    # the Graph install permission works for the app whose manifest names its Entra app
+    assert manifest["webApplicationInfo"]["id"] == APP_ID
+    # the bot serves these pages itself (bot/pages)
+    assert manifest["developer"]["privacyUrl"] == "https://dagritme.school.nl/privacy"
+    assert manifest["developer"]["termsOfUseUrl"] == "https://dagritme.school.nl/voorwaarden"
+
+
+def test_a_school_links_its_own_privacy_statement(schemas: Path, tmp_path: Path) -> None:
+    own = "https://www.swv-voorbeeld.nl/privacyverklaring"
+    out = package(
+        app_id=APP_ID,
+        domain="dagritme.school.nl",
+        out=tmp_path / "app.zip",
+        schemas=schemas,
+        privacy_url=own,
+    )
+    with zipfile.ZipFile(out) as archive:
+        developer = json.loads(archive.read("manifest.json"))["developer"]
+    assert developer["privacyUrl"] == own
+    assert developer["termsOfUseUrl"] == "https://dagritme.school.nl/voorwaarden"
+    with pytest.raises(ConfigError, match="--terms-url"):
+        build_manifest(app_id=APP_ID, domain=None, terms_url="http://plain.example.nl/x")
 
 
 def png_size_and_type(path: Path) -> tuple[int, int, int]:

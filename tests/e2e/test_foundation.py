@@ -167,6 +167,24 @@ async def test_last_coordinator_keeps_the_role(classroom: Classroom) -> None:
     assert "enige coördinator" in reply
 
 
+async def test_the_app_details_links_lead_to_the_privacy_and_terms_pages(
+    running: tuple[Bot, FakeConnector],
+) -> None:
+    bot, _ = running
+    pages = {}
+    for path in ("privacy", "voorwaarden"):
+        async with bot.http.get(f"{bot.url}/{path}") as response:
+            assert response.status == 200
+            assert response.content_type == "text/html"
+            pages[path] = await response.text()
+    assert "verwerkingsverantwoordelijke" in pages["privacy"]
+    assert "<table>" in pages["privacy"]  # the retention table reads as a table
+    assert "protocol van de school" in pages["voorwaarden"]
+    assert '<a href="privacy">' in pages["voorwaarden"]
+    async with bot.http.get(f"{bot.url}/privacy.md") as response:
+        assert response.status == 404
+
+
 async def test_healthz_reports_the_database(running: tuple[Bot, FakeConnector]) -> None:
     bot, _ = running
     async with bot.http.get(f"{bot.url}/healthz") as response:
