@@ -25,10 +25,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 import aiohttp
-from sqlalchemy import update
+from sqlalchemy import func, update
 from sqlalchemy.engine import make_url
 from sqlmodel import col, select
 
+from dialogs.schedule import enqueue_due
 from domain.clock import local_date
 from storage.db import Database, upgrade
 from storage.models import Delivery, Person, Team
@@ -199,6 +200,22 @@ async def run_fanout(scenario: Scenario) -> dict[str, Any]:
     }
 
 
+async def settle_the_planner(db: Database) -> None:
+    """Plan once now and cancel what that wrote, so the server sends only the seeded cards.
+
+    What is due depends on the time of day (the close cards after 14:45, the digests after
+    that); without this, a run in the afternoon measured a second fan-out besides the seeded
+    one. The server's planner still runs every half minute, finding nothing new.
+    """
+    async with db.session() as session:
+        seeded = (await session.exec(select(func.max(col(Delivery.id))))).one()
+    await enqueue_due(db, datetime.now(UTC))
+    async with db.session() as session:
+        await session.exec(
+            update(Delivery).where(col(Delivery.id) > (seeded or 0)).values(status="cancelled")
+        )
+
+
 async def run_inbound(
     backend: str,
     *,
@@ -215,6 +232,7 @@ async def run_inbound(
             await seed_fanout(
                 db, pupils=pupils, tenants=tenants, service_url=teams_url, now=datetime.now(UTC)
             )
+            await settle_the_planner(db)
             async with db.session() as session:
                 if not fanout:
                     await session.exec(update(Delivery).values(status="cancelled"))
