@@ -218,7 +218,8 @@ async def plan_digests(
     if not targets:
         # No coordinator to send to: remember that today's evaluation ran, so the next pass
         # (half a minute later) does not evaluate again.
-        marker = _row(team, "digest_daily", day, "nobody", None, {}, prompt)
+        # (the recipient names the team: natural keys are unique across teams)
+        marker = _row(team, "digest_daily", day, f"nobody:team-{team.id}", None, {}, prompt)
         rows.append(replace(marker, status="cancelled"))
     for recipient, person_id, lang in targets:
         content: dict[str, Any] = daily_digest_card(

@@ -277,6 +277,8 @@ async def test_signals_are_evaluated_once_a_day_even_without_coordinators(
     await room.bot.tick(local(FRIDAY, 15, 31))
     async with room.bot.db.session() as session:
         rows = (await session.exec(select(Delivery).where(Delivery.prompt == "digest_daily"))).all()
-    assert [(r.recipient, r.status) for r in rows] == [("nobody", "cancelled")]
+    assert [(r.recipient, r.status) for r in rows] == [
+        (f"nobody:team-{rows[0].team_id}", "cancelled")
+    ]
     mentor_texts = room.connector.texts(room.chat(room.mentor).conversation_id)
     assert len([t for t in mentor_texts if t.startswith("🔔")]) == 4
