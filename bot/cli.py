@@ -83,6 +83,9 @@ def quiet_libraries() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
     # The planner runs every half minute; its "executed successfully" lines are noise.
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # Alembic lists each of its plugins at INFO before every upgrade; the migrations themselves
+    # ("Running upgrade …") stay in the log.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 
 
 def configure_logging(level: str) -> None:
