@@ -77,6 +77,39 @@ async def test_a_worker_killed_mid_fan_out_loses_nothing_and_resends_nothing_con
         assert len(doubled) <= len(in_flight)
 
 
+async def test_killed_again_and_again_it_still_delivers_each_confirmed_message_once(
+    database_url: str, db: Database
+) -> None:
+    """Killed at three moments of one fan-out (early, in the middle, near the end)."""
+    async with FakeConnector(latency=0.03) as connector:
+        seeded = await seed_fanout(db, pupils=240, tenants=2, service_url=connector.url, now=_now())
+        # per conversation confirmed at a kill: how often Teams had it then (never more after)
+        settled: dict[str, int] = {}
+        for round_, reached in enumerate((20, 110, 200)):
+            worker = await _worker(database_url, f"attempt-{round_}")
+            await connector.wait_for(
+                lambda reached=reached: sum(_received(connector).values()) >= reached, within=60
+            )
+            worker.send_signal(signal.SIGKILL)
+            await worker.wait()
+            async with db.session() as session:
+                rows = (await session.exec(select(Delivery))).all()
+            confirmed = {row.conversation_id for row in rows if row.status == "sent"}
+            assert set(settled) <= confirmed  # a kill never undoes a recorded send
+            received = _received(connector)
+            for conversation in confirmed - set(settled):
+                assert conversation is not None
+                settled[conversation] = received[conversation]
+            assert all(received[c] == n for c, n in settled.items()), "a confirmed send repeated"
+        await _finished(await _worker(database_url, "last"))
+    received = _received(connector)
+    expected = {c for conversations in seeded.conversations.values() for c in conversations}
+    assert set(received) == expected  # nothing lost
+    assert all(received[c] == n for c, n in settled.items())  # nothing confirmed sent again
+    async with db.session() as session:
+        assert set((await session.exec(select(Delivery.status))).all()) == {"sent"}
+
+
 @pytest.mark.backends("postgresql")  # several processes on one database is a PostgreSQL setup
 async def test_two_worker_processes_on_postgresql_deliver_each_row_exactly_once(
     database_url: str, db: Database
