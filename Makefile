@@ -13,12 +13,12 @@ PLAYGROUND_PACKAGE := $(NPM_PREFIX)/node_modules/@microsoft/m365agentsplayground
 # Playwright drives Debian's chromium (apt-get install chromium); it never downloads a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test lint typecheck pytest e2e e2e-playground bench playground clean
+.PHONY: run test lint typecheck pytest e2e e2e-playground bench playground clean constraints
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -43,9 +43,19 @@ pytest: $(STAMP)
 
 test: lint typecheck pytest
 
-$(E2E_STAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,e2e]'
+$(E2E_STAMP): pyproject.toml constraints.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,e2e]'
 	touch $(E2E_STAMP)
+
+# Re-resolve every dependency to the newest versions pyproject.toml allows and pin them; then
+# run `make test e2e` before committing the new constraints.txt.
+constraints:
+	rm -rf .cache/constraints-venv
+	$(PYTHON) -m venv .cache/constraints-venv
+	.cache/constraints-venv/bin/python -m pip install --quiet -e '.[dev,e2e]'
+	{ sed -n '1,2p' constraints.txt; .cache/constraints-venv/bin/python -m pip freeze \
+		--exclude-editable; } > constraints.new && mv constraints.new constraints.txt
+	rm -rf .cache/constraints-venv
 
 # The Microsoft 365 Agents Playground at a known version, installed once into $(NPM_PREFIX).
 e2e-playground:

@@ -204,3 +204,26 @@ def test_the_image_command_migrates_serves_and_passes_its_health_check(tmp_path:
         out, _ = server.communicate(timeout=30)
     assert "database is up to date" in out  # the migrations ran before serving
     assert (tmp_path / "image.sqlite3").exists()
+
+
+def test_every_dependency_is_pinned_within_its_range() -> None:
+    """constraints.txt pins what pyproject.toml allows, so the image ships what was tested."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [Requirement(line) for line in project["dependencies"]]
+    for extra in project["optional-dependencies"].values():
+        wanted += [Requirement(line) for line in extra]
+    pins: dict[str, str] = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[canonicalize_name(name)] = version
+    for requirement in wanted:
+        name = canonicalize_name(requirement.name)
+        assert name in pins, f"{requirement.name} is not in constraints.txt (make constraints)"
+        assert requirement.specifier.contains(pins[name]), f"{name}=={pins[name]}: {requirement}"
+    assert "-c constraints.txt" in DOCKERFILE.read_text(encoding="utf-8")
