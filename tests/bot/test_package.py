@@ -126,3 +126,18 @@ def test_bad_arguments_are_refused(tmp_path: Path) -> None:
         build_manifest(app_id=APP_ID, domain="https://x")
     with pytest.raises(ConfigError, match="npm install"):
         schema_dir("1.24", tmp_path)
+
+
+def test_every_listed_command_is_one_the_bot_answers_in_both_languages() -> None:
+    import dialogs.registry  # noqa: F401  (fills the router)
+    from dialogs.router import router
+
+    manifest = build_manifest(app_id=APP_ID, domain=None)
+    english = json.loads((TEAMS / "en-us.json").read_text("utf-8"))
+    for i, command_list in enumerate(manifest["bots"][0]["commandLists"]):
+        for j, command in enumerate(command_list["commands"]):
+            dutch = router.commands[command["title"]]
+            key = f"bots[0].commandLists[{i}].commands[{j}]"
+            # the English title is another name of the same command, with its own description
+            assert router.commands[english[f"{key}.title"]] is dutch, key
+            assert english[f"{key}.description"] != command["description"]
