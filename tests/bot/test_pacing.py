@@ -6,8 +6,8 @@ import random
 
 import pytest
 
-from bot.delivery import MAX_BACKOFF, backoff
 from bot.pacing import Limit, Pacer, Window, parse_limits
+from bot.sending import MAX_BACKOFF, backoff
 
 TEAMS_CONVERSATION = parse_limits("7/1,8/2,60/30,1800/3600")
 TEAMS_TENANT = parse_limits("50/1")
