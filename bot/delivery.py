@@ -102,10 +102,7 @@ class DeliveryWorker:
         metrics: Metrics | None = None,
     ) -> None:
         self.db = db
-        self.connector = connector
         self.clock = clock
-        self.max_attempts = max_attempts
-        self.batch = batch
         self.concurrency = concurrency
         self.pacer = Pacer(conversation=conversation_limits, tenant=tenant_limits)
         self.name = name or f"worker-{uuid.uuid4().hex[:8]}"
@@ -113,7 +110,7 @@ class DeliveryWorker:
         self.renew_every = min(RENEW_EVERY, lease_ttl / 3)
         self.lease_margin = min(LEASE_MARGIN, lease_ttl / 2)
         self.graph = graph
-        self.rng = rng or random.Random()
+
         self.metrics = metrics or Metrics()
         self.token = f"{self.name[:40]}:{uuid.uuid4().hex[:12]}"
         tightest = min(tenant_limits, key=lambda limit: limit.count / limit.seconds)
@@ -128,7 +125,7 @@ class DeliveryWorker:
             self.pacer,
             max_attempts=max_attempts,
             graph=graph,
-            rng=self.rng,
+            rng=rng or random.Random(),
             metrics=self.metrics,
             wake=self.wake,
         )
