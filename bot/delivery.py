@@ -110,7 +110,6 @@ class DeliveryWorker:
         self.renew_every = min(RENEW_EVERY, lease_ttl / 3)
         self.lease_margin = min(LEASE_MARGIN, lease_ttl / 2)
         self.graph = graph
-
         self.metrics = metrics or Metrics()
         self.token = f"{self.name[:40]}:{uuid.uuid4().hex[:12]}"
         tightest = min(tenant_limits, key=lambda limit: limit.count / limit.seconds)
