@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -265,3 +266,78 @@ async def test_finish_needs_the_claim(db: Database) -> None:
             now=NOW,
             activity_id="1:a",
         )
+
+
+async def test_health_counts_the_failures_of_the_last_day_by_when_they_failed(
+    db: Database,
+) -> None:
+    team = await _team(db)
+    two_days_ago = NOW - timedelta(days=2)
+    async with db.session() as session:  # both rows were written two days ago
+        await outbox.enqueue(
+            session=session,
+            deliveries=[
+                replace(_delivery(team, recipient), not_before=two_days_ago)
+                for recipient in ("person:1", "person:2")
+            ],
+            now=two_days_ago,
+        )
+
+    async def fail_one(at: datetime, reason: str) -> None:
+        async with db.session() as session:
+            (row,) = await outbox.claim(session=session, now=at, limit=1)
+            assert row.id is not None and row.claim_token is not None
+            await outbox.finish(
+                session=session,
+                delivery_id=row.id,
+                claim_token=row.claim_token,
+                status="failed",
+                now=at,
+                error=reason,
+            )
+
+    await fail_one(two_days_ago, "403 ConversationBlockedByUser")  # long ago: not news
+    await fail_one(NOW - timedelta(hours=1), "503 ServiceUnavailable")  # the last retry, now
+    async with db.session() as session:
+        health = await outbox.health(session=session, now=NOW)
+    assert health["failed_last_24h"] == 1
+    assert health["failed_reasons"] == {"503 ServiceUnavailable": 1}
+
+
+async def test_colleagues_to_learn_the_app_id_from_are_those_the_bot_can_reach(
+    db: Database,
+) -> None:
+    team = await _team(db)
+    assert team.id is not None
+    async with db.session() as session:
+        for index, user in enumerate(("29:recent", "29:older", "29:blocked", "29:nochat")):
+            await people.upsert_member(
+                session=session,
+                team_id=team.id,
+                member=MemberInfo(user, user, aad_object_id=f"aad-{user[3:]}"),
+                now=NOW,
+            )
+            if user == "29:nochat":
+                continue
+            chat = await people.remember_personal_chat(
+                session=session,
+                teams_user_id=user,
+                tenant_id="tenant-1",
+                service_url="http://127.0.0.1:1/",
+                conversation_id=f"a:{user}",
+                now=NOW - timedelta(hours=index),
+            )
+            if user == "29:blocked":
+                chat.blocked_at = NOW
+                session.add(chat)
+        await people.remember_personal_chat(  # someone in another school's tenant
+            session=session,
+            teams_user_id="29:elsewhere",
+            tenant_id="tenant-2",
+            service_url="http://127.0.0.1:1/",
+            conversation_id="a:elsewhere",
+            now=NOW,
+        )
+    async with db.session() as session:
+        found = await people.reachable_aad_ids(session=session, tenant_id="tenant-1")
+    assert found == ["aad-recent", "aad-older"]
