@@ -2,15 +2,21 @@
 
 Texts live in `cards/messages/*.py`, one module per area, each exporting `MESSAGES`:
 a dict of key -> {"nl": ..., "en": ...}. Placeholders use `str.format` names.
+The texts are Markdown; the values filled in are shown as typed (see `cards.plain`).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from functools import cache
 from importlib import import_module
 from pkgutil import iter_modules
 from typing import Literal
+
+from cards.plain import Markdown, plain
+
+logger = logging.getLogger(__name__)
 
 Lang = Literal["nl", "en"]
 DEFAULT_LANG: Lang = "nl"
@@ -41,5 +47,31 @@ def catalogue() -> Mapping[str, Mapping[str, str]]:
 
 
 def t(key: str, lang: Lang = DEFAULT_LANG, /, **values: object) -> str:
-    """The text for `key` in `lang`, with its placeholders filled in."""
-    return catalogue()[key][lang].format(**values)
+    """The text for `key` in `lang`, with its placeholders filled in.
+
+    Every value is text to show as it is (a name, a goal, a channel name), so it is escaped with
+    `plain`, except numbers and `Markdown` we composed ourselves. The result is `Markdown`, so a
+    `t(...)` filled into another text stays as it is. (It is typed `str` because flows add words
+    to it, and what they add is not known to be safe.)
+
+    A missing key must not turn an answer into a 500: the other language's text is used, else
+    the key itself, and the key's name (never the values, which may be a pupil's words) is
+    logged so the gap gets fixed.
+    """
+    texts = catalogue().get(key)
+    if texts is None:
+        logger.warning("message key %r is not in the catalogue", key[:100])
+        return Markdown(key)
+    template = texts.get(lang)
+    if template is None:
+        logger.warning("message key %r has no %r text", key[:100], lang)
+        template = next(iter(texts.values()), key)
+    shown = {
+        name: value if isinstance(value, int | float) else plain(value)
+        for name, value in values.items()
+    }
+    try:
+        return Markdown(template.format(**shown))
+    except (KeyError, IndexError, ValueError) as exc:  # a placeholder the caller did not fill
+        logger.warning("message %r could not be filled in (%s)", key[:100], type(exc).__name__)
+        return Markdown(template)
