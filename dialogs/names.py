@@ -9,6 +9,7 @@ from cards.catalogue import t
 from cards.common import choice_buttons_card
 from dialogs.inbound import Reply, card, text
 from dialogs.router import Turn
+from domain.numbers import MAX_ID, ascii_int, is_ascii_number
 from domain.text import fold, name_matches
 from storage import people
 from storage.models import Person
@@ -51,8 +52,9 @@ async def resolve(
         if candidates is not None
         else list(await people.team_members(session=turn.session, team_id=turn.team_id))
     )
-    if query.startswith("#") and query[1:].isdigit():
-        chosen = [p for p in pool if p.id == int(query[1:])]
+    if query.startswith("#") and is_ascii_number(query[1:]):
+        wanted = ascii_int(query[1:], low=1, high=MAX_ID)
+        chosen = [p for p in pool if wanted is not None and p.id == wanted]
         if chosen:
             return chosen[0]
         return NotFound(text(t("names.unknown", turn.lang, query=_shown(query))))

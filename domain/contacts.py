@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
-from domain.grammar import parse_date, parse_duration
-from domain.text import fold
+from domain.grammar import MAX_MINUTES, duration_minutes, parse_date
+from domain.text import fold, printable
 
 KINDS: tuple[str, ...] = ("gesprek", "bellen", "chat", "huisbezoek", "ouders", "school", "overig")
 KIND_WORDS: dict[str, str] = {
@@ -29,7 +29,7 @@ MAX_NOTE = 1000
 MAX_DAYS_BACK = 366
 FUZZY = 0.8
 
-Problem = Literal["no_name", "no_kind", "future_date", "too_old", "note_too_long"]
+Problem = Literal["no_name", "no_kind", "bad_duration", "future_date", "too_old", "note_too_long"]
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,16 @@ def kind_of(word: str, *, fuzzy: bool = False) -> str | None:
 
 
 def _duration_at(tokens: list[str], i: int) -> tuple[int, int] | None:
-    """(minutes, tokens used) for a duration starting at tokens[i]: "15m", "1u30", "90 min"."""
+    """(minutes, tokens used) for a duration starting at tokens[i]: "15m", "1u30", "90 min".
+
+    The minutes may be out of range ("800m", "99999999999u"): that is a duration typed wrong,
+    not the start of the note.
+    """
     for width in (3, 2, 1):
         if i + width <= len(tokens):
-            found = parse_duration(" ".join(tokens[i : i + width]))
+            found = duration_minutes(" ".join(tokens[i : i + width]))
             if found is not None:
-                return int(found / timedelta(minutes=1)), width
+                return found, width
     return None
 
 
@@ -80,7 +84,7 @@ def _date_at(tokens: list[str], i: int, today: date) -> tuple[date, int] | None:
     for width in (3, 2, 1):
         if i + width <= len(tokens):
             text = " ".join(tokens[i : i + width])
-            if width > 1 and not re.match(r"^\d", text):
+            if width > 1 and not re.match(r"^[0-9]", text):
                 continue  # multi-word dates start with a day number ("3 nov", "3 nov 2026")
             found = parse_date(text, today=today, prefer="past")
             if found is not None:
@@ -90,7 +94,7 @@ def _date_at(tokens: list[str], i: int, today: date) -> tuple[date, int] | None:
 
 def parse_log(args: str, *, today: date) -> LogLine | LogProblem:
     """Read the words after `log`. The name is everything before the first kind word."""
-    tokens = args.split()
+    tokens = printable(args).split()
     position = next((i for i, tok in enumerate(tokens) if i > 0 and kind_of(tok)), None)
     if position is None:
         position = next(
@@ -126,6 +130,8 @@ def parse_log(args: str, *, today: date) -> LogLine | LogProblem:
             continue
         break
     note = " ".join(tokens[rest:]) or None
+    if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
+        return LogProblem("bad_duration", name=name, kind=kind)
     if day > today:
         return LogProblem("future_date", name=name, kind=kind)
     if (today - day).days > MAX_DAYS_BACK:

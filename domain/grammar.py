@@ -6,6 +6,7 @@ import re
 from datetime import date, time, timedelta
 from typing import Literal
 
+from domain.numbers import has_other_digits
 from domain.text import fold
 
 Direction = Literal["future", "past"]
@@ -79,24 +80,36 @@ WEEKDAY_NAMES = {
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 }
 
-ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?$")
-DAY_MONTH = re.compile(r"^(\d{1,2})(?:e|ste|de)?\s+([a-z]+)\.?(?:\s+(\d{4}))?$")
-MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(\d{4}))?$")
-TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(?:u|uur|h)?$")
+# Digits are ASCII only: `\d` would also match "٣", and `fold` turns "²" into "2".
+ISO = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+NUMERIC = re.compile(r"^([0-9]{1,2})[-/.]([0-9]{1,2})(?:[-/.]([0-9]{2}|[0-9]{4}))?$")
+DAY_MONTH = re.compile(r"^([0-9]{1,2})(?:e|ste|de)?\s+([a-z]+)\.?(?:\s+([0-9]{4}))?$")
+MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?(?:\s+([0-9]{4}))?$")
+TIME = re.compile(r"^([0-9]{1,2})(?:[:.]([0-9]{2}))?\s*(?:u|uur|h)?$")
 DURATION_PARTS = re.compile(
-    r"^(?:(?P<hours>\d+(?:[.,]\d+)?)\s*(?:u|uur|uren|h|hr|hrs|hour|hours))?\s*"
-    r"(?:(?P<minutes>\d+)\s*(?:m|min|mins|minuut|minuten|minute|minutes)?)?$"
+    r"^(?:(?P<hours>[0-9]+(?:[.,][0-9]+)?)\s*(?:u|uur|uren|h|hr|hrs|hour|hours))?\s*"
+    r"(?:(?P<minutes>[0-9]+)\s*(?:m|min|mins|minuut|minuten|minute|minutes)?)?$"
 )
-CLOCK_DURATION = re.compile(r"^(\d{1,2}):(\d{2})$")
+CLOCK_DURATION = re.compile(r"^([0-9]{1,2}):([0-9]{2})$")
 MAX_DURATION = timedelta(hours=12)
+MAX_MINUTES = int(MAX_DURATION / timedelta(minutes=1))  # 720, as the contact log's CHECK says
+NO_LENGTH = -1  # minutes of something written as a duration that cannot be one ("²u")
+MAX_DIGITS = 6  # more digits than this in a duration part is never a real duration
+YEARS = range(2000, 2101)  # the dates a school programme can mean
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
+    if year not in YEARS:
+        return None
     try:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _plain(text: str) -> str:
+    """`text` folded for matching, or "" when it holds digits other than ASCII ("²", "٣")."""
+    return "" if has_other_digits(text) else fold(text)
 
 
 def _nearest(month: int, day: int, today: date, prefer: Direction) -> date | None:
@@ -115,12 +128,12 @@ def _year(raw: str | None) -> int | None:
     if raw is None:
         return None
     value = int(raw)
-    return 2000 + value if value < 100 else value
+    return 2000 + value if len(raw) == 2 else value  # "27" is 2027; "0027" is no year of ours
 
 
 def parse_date(text: str, *, today: date, prefer: Direction = "future") -> date | None:
-    """A date typed in chat ("morgen", "vrijdag", "12-12", "3 mrt 2027", "2026-12-12")."""
-    value = fold(text).strip(" .,")
+    """A date typed in chat ("morgen", "vrijdag", "12-12", "3 mrt 2027", "2026-12-12"), in YEARS."""
+    value = _plain(text).strip(" .,")
     if not value:
         return None
     if value in RELATIVE:
@@ -155,7 +168,7 @@ def parse_date(text: str, *, today: date, prefer: Direction = "future") -> date 
 
 def parse_time(text: str) -> time | None:
     """A wall-clock time, 24-hour: "9:00", "09.00", "9u", "14:45"."""
-    match = TIME.match(fold(text))
+    match = TIME.match(_plain(text))
     if not match:
         return None
     hour = int(match[1])
@@ -165,28 +178,45 @@ def parse_time(text: str) -> time | None:
     return time(hour, minute)
 
 
-def parse_duration(text: str) -> timedelta | None:
-    """A duration: "15m", "1u", "1u30", "1:30", "90 min", "1,5 uur"; more than 0, at most 12h."""
-    value = fold(text)
+def duration_minutes(text: str) -> int | None:
+    """The minutes a typed duration names, in range or not ("15m", "1u30", "1,5 uur", "800m").
+
+    None when `text` is no duration at all. A clock-like "h:mm" counts only up to 12:00 (later
+    it reads as a time of day). NO_LENGTH when it is written as one but cannot be one: with
+    digits other than ASCII ("²u", "٣٠m") or with more digits than any duration has.
+    """
+    if has_other_digits(text):
+        probe = "".join("1" if ch.isnumeric() else ch for ch in fold(text))
+        return NO_LENGTH if _minutes(probe) is not None else None
+    return _minutes(fold(text))
+
+
+def _minutes(value: str) -> int | None:
     if not value:
         return None
     if match := CLOCK_DURATION.match(value):
         minutes = int(match[1]) * 60 + int(match[2])
-        if int(match[2]) > 59:
-            return None
-    else:
-        compact = value.replace(" ", "")
-        match = DURATION_PARTS.match(compact)
-        if not match or not (match["hours"] or match["minutes"]):
-            return None
-        if not match["hours"] and not re.search(r"[a-z]$", compact):
-            return None  # a bare number is not a duration
-        hours = float(match["hours"].replace(",", ".")) if match["hours"] else 0.0
-        minutes = round(hours * 60) + (int(match["minutes"]) if match["minutes"] else 0)
-    duration = timedelta(minutes=minutes)
-    if duration <= timedelta(0) or duration > MAX_DURATION:
+        return minutes if int(match[2]) <= 59 and minutes <= MAX_MINUTES else None
+    compact = value.replace(" ", "")
+    match = DURATION_PARTS.match(compact)
+    if not match or not (match["hours"] or match["minutes"]):
         return None
-    return duration
+    if not match["hours"] and not re.search(r"[a-z]$", compact):
+        return None  # a bare number is not a duration
+    whole, _, fraction = (match["hours"] or "0").replace(",", ".").partition(".")
+    whole, rest = whole.lstrip("0") or "0", (match["minutes"] or "0").lstrip("0") or "0"
+    if len(whole) > MAX_DIGITS or len(rest) > MAX_DIGITS:
+        return NO_LENGTH
+    hours = float(f"{whole}.{fraction[:MAX_DIGITS] or '0'}")
+    return round(hours * 60) + int(rest)
+
+
+def parse_duration(text: str) -> timedelta | None:
+    """A duration: "15m", "1u", "1u30", "1:30", "90 min", "1,5 uur"; more than 0, at most 12h."""
+    minutes = duration_minutes(text)
+    if minutes is None or not 1 <= minutes <= MAX_MINUTES:
+        return None
+    return timedelta(minutes=minutes)
 
 
 def format_date(day: date, lang: Lang, *, with_year: bool = False) -> str:

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from typing import Literal
 
 from domain.grammar import parse_date
-from domain.text import fold
+from domain.numbers import has_other_digits
+from domain.text import fold, printable
 
 DEFAULT_CYCLE_WEEKS = 8
 PARTICIPANTS: tuple[str, ...] = ("leerling", "ouders", "mentor", "school", "gedragswetenschapper")
@@ -89,7 +90,8 @@ class OppInvalid:
     problem: OppProblem
 
 
-CYCLE = re.compile(r"^(?:elke|iedere|every)\s+(\d{1,2})\s*(?:weken|week|wk|weeks?)$")
+CYCLE = re.compile(r"\b(?:elke|iedere|every)\s+([0-9]{1,2})\s*(?:weken|week|wk|weeks?)$")
+CYCLE_WORD = re.compile(r"\b(?:elke|iedere|every)\b")
 
 
 def _split(tokens: list[str], words: set[str]) -> int | None:
@@ -98,7 +100,7 @@ def _split(tokens: list[str], words: set[str]) -> int | None:
 
 def parse_opp(args: str, *, today: date) -> OppStart | OppEvaluated | OppShow | OppInvalid:
     """Read the words after `opp` (not empty)."""
-    tokens = args.split()
+    tokens = printable(args).split()
     at = _split(tokens, START_WORDS)
     if at is not None:
         return _start(" ".join(tokens[:at]), tokens[at + 1 :], today)
@@ -111,17 +113,17 @@ def parse_opp(args: str, *, today: date) -> OppStart | OppEvaluated | OppShow | 
 
 
 def _start(name: str, rest: list[str], today: date) -> OppStart | OppInvalid:
-    text = " ".join(rest)
+    text = fold(" ".join(rest))  # parse_date folds too; positions below are in this text
     cycle: int | None = None
-    match = re.search(r"(?:elke|iedere|every)\s+\d{1,2}\s*(?:weken|week|wk|weeks?)$", fold(text))
+    if has_other_digits(" ".join(rest)):  # "elke ８ weken": fold would make it ASCII
+        return OppInvalid("bad_cycle" if CYCLE_WORD.search(text) else "bad_date")
+    match = CYCLE.search(text)
     if match:
-        found = CYCLE.match(match.group(0))
-        assert found is not None
-        cycle = int(found.group(1))
+        cycle = int(match.group(1))
         text = text[: match.start()].strip()
         if not 1 <= cycle <= 52:
             return OppInvalid("bad_cycle")
-    elif re.search(r"\b(?:elke|iedere|every)\b", fold(text)):
+    elif CYCLE_WORD.search(text):
         return OppInvalid("bad_cycle")
     start = _nearest_date(text, today) if text else today
     if start is None:
@@ -146,7 +148,7 @@ def _evaluated(name: str, rest: list[str], today: date) -> OppEvaluated | OppInv
     for width in (3, 2, 1):
         if len(rest) >= width:
             text = " ".join(rest[:width])
-            if width > 1 and not re.match(r"^\d", text):
+            if width > 1 and not re.match(r"^[0-9]", text):
                 continue
             found = parse_date(text, today=today, prefer="past")
             if found is not None:

@@ -3,8 +3,40 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterable
+
+# What no one means to type and a database cannot store: control characters (PostgreSQL
+# refuses NUL in text) and halves of a surrogate pair, which JSON can carry ("\ud800") but
+# UTF-8 cannot encode.
+UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+NUL_OR_SURROGATE = re.compile(r"[\x00\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` without control characters and lone surrogates; new lines and tabs stay."""
+    return UNSTORABLE.sub("", text)
+
+
+def holds_unstorable(value: object) -> bool:
+    """Whether a string anywhere in parsed JSON (keys too) holds NUL or a lone surrogate.
+
+    No database stores those, and Teams never sends them; an id or name with one would fail
+    every query it reached.
+    """
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if NUL_OR_SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            pending.extend(item)
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
 
 
 def fold(text: str) -> str:

@@ -19,7 +19,12 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
-    """An async engine for SQLite (aiosqlite) or PostgreSQL (asyncpg)."""
+    """An async engine for SQLite (aiosqlite) or PostgreSQL (asyncpg).
+
+    SQL parameters are kept out of error messages: they hold what pupils and mentors typed,
+    and a DBAPI error's text ends up in the logs.
+    """
+    kwargs["hide_parameters"] = True  # also when a caller turns on `echo`
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
