@@ -15,6 +15,15 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 from botbuilder.schema import Activity
 
 from bot import pages
+from bot.boundary import (
+    TEAMS_CHANNEL,
+    bearer_token,
+    channel_name,
+    may_see_details,
+    service_url_allowed,
+    service_url_host,
+    too_deeply_nested,
+)
 from bot.connector import ConnectorClient, token_source
 from bot.delivery import DeliveryWorker, worker_for
 from bot.handler import DagritmeBot
@@ -23,7 +32,8 @@ from bot.scheduler import Rhythm
 from bot.settings import Settings
 from dialogs.dispatch import Dispatcher
 from domain.clock import Clock, SystemClock
-from storage import outbox
+from domain.text import holds_unstorable
+from storage import outbox, teams
 from storage.db import Database
 
 logger = logging.getLogger(__name__)
@@ -164,11 +174,14 @@ def validate_activity(body: Any) -> str | None:
             items = body[field]
             if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
                 return f"'{field}' must be a list of objects"
+    if holds_unstorable(body):
+        # A NUL or half a surrogate pair cannot be stored (PostgreSQL refuses it in any text).
+        return "text with NUL or half a surrogate pair"
     return None
 
 
 async def messages(request: web.Request) -> web.StreamResponse:
-    """POST /api/messages: validate, authenticate (through the SDK), then handle."""
+    """POST /api/messages: validate, authenticate (through the SDK), refuse, then handle."""
     services = request.app[SERVICES]
     if request.content_type != "application/json":
         return _problem(415, "expected application/json")
@@ -177,8 +190,15 @@ async def messages(request: web.Request) -> web.StreamResponse:
     except web.HTTPRequestEntityTooLarge:
         return _problem(413, "request too large")
     try:
-        body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return _problem(400, "malformed JSON")
+    if too_deeply_nested(text):
+        services.metrics.inc("dagritme_requests_refused_total", reason="nesting")
+        return _problem(400, "too deeply nested")
+    try:
+        body = json.loads(text)
+    except ValueError:
         return _problem(400, "malformed JSON")
     problem = validate_activity(body)
     if problem:
@@ -189,8 +209,14 @@ async def messages(request: web.Request) -> web.StreamResponse:
         return _problem(400, "not a Bot Framework activity")
     auth_header = request.headers.get("Authorization", "")
     try:
+        # Authenticated first: who sends it is asked (401) before what they may send (403).
+        authenticated = await _authenticate(services.adapter, activity, auth_header)
+        refusal = refuse_activity(body, services.settings)
+        if refusal:
+            services.metrics.inc("dagritme_requests_refused_total", reason=refusal.metric)
+            return _problem(403, refusal.reason)
         response = await services.adapter.process_activity(
-            auth_header, activity, services.bot.on_turn
+            authenticated, activity, services.bot.on_turn
         )
     except (PermissionError, jwt.PyJWTError):
         return _problem(401, "unauthorized")
@@ -204,36 +230,110 @@ async def messages(request: web.Request) -> web.StreamResponse:
     return web.Response(status=200)
 
 
+async def _authenticate(adapter: CloudAdapter, activity: Activity, auth_header: str) -> Any:
+    """The SDK's check of the request's token (none in local mode); PermissionError if refused."""
+    # With its own metadata URL the SDK takes only None for "no header", and fails with an
+    # AttributeError on a header that is not "<scheme> <token>".
+    if auth_header and len(auth_header.split(" ")) != 2:
+        raise PermissionError("the Authorization header is not '<scheme> <token>'")
+    try:
+        return await adapter.bot_framework_authentication.authenticate_request(
+            activity, auth_header or None
+        )
+    except Exception as exc:
+        if type(exc) is not Exception:  # PermissionError, PyJWTError, a failed key fetch, a bug
+            raise
+        # botframework-connector refuses some tokens with a plain Exception: a signing key that
+        # does not endorse the activity's channel, an algorithm it does not allow.
+        logger.info("the Bot Framework SDK refused a token: %s", exc)
+        raise PermissionError(str(exc)) from exc
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why an authenticated, well-formed activity is not taken: the answer and the metric."""
+
+    reason: str
+    metric: str
+
+
+def refuse_activity(body: dict[str, Any], settings: Settings) -> Refusal | None:
+    """Teams only, replies only to Teams' hosts: the refusal of an activity, or None to go on.
+
+    Checked before the bot sees the activity, so nothing is read or stored. A Web Chat or Direct
+    Line token is a valid Bot Framework token too, and their clients choose the sender's id: the
+    serviceUrl (which the token vouches for) is what ties an activity to Teams.
+    """
+    channel = body.get("channelId")
+    if channel != TEAMS_CHANNEL:
+        logger.info(
+            "refused an activity from channel %s: only Teams is served", channel_name(channel)
+        )
+        return Refusal("only Microsoft Teams", "channel")
+    service_url = body["serviceUrl"]
+    if settings.authenticated and not service_url_allowed(
+        service_url, settings.service_url_host_patterns
+    ):
+        logger.info(
+            "refused an activity whose serviceUrl host %s is not in DAGRITME_SERVICE_URL_HOSTS",
+            service_url_host(service_url) or "(unreadable)",
+        )
+        return Refusal("serviceUrl is not a Microsoft Teams host", "service_url")
+    return None
+
+
 # A backlog older than this means delivery is stuck or far behind: reported, not fatal.
 LATE_DELIVERY_SECONDS = 600
 
 
 async def healthz(request: web.Request) -> web.Response:
-    """GET /healthz: is the process up, does the database answer, and how is delivery doing.
-
-    Only a database that does not answer makes it 503 (a restart may help); a late backlog or
-    failed deliveries show in the details, for the operator.
-    """
+    """GET /healthz: the status for anyone, the details for loopback and the operator token."""
     services = request.app[SERVICES]
+    report = await health_report(services)
+    body = report if _operator(request) else {"status": report["status"]}
+    return web.json_response(body, status=503 if report["status"] == "down" else 200)
+
+
+async def health_report(services: Services) -> dict[str, Any]:
+    """Is the process up, does the database answer, and how is delivery doing.
+
+    Only a database that does not answer makes it "down" (503: a restart may help); a late
+    backlog or failed deliveries show in the details, for the operator.
+    """
     database = await services.db.ping()
-    body: dict[str, Any] = {"status": "ok" if database else "down", "database": database}
-    if database:
-        try:
-            async with services.db.session() as session:
-                deliveries = await outbox.health(session=session, now=services.clock.now())
-        except Exception:  # a health check answers, whatever the outbox query ran into
-            logger.warning("could not read the outbox for /healthz", exc_info=True)
-        else:
-            deliveries["lanes"] = sorted(services.worker.lanes)
-            body["deliveries"] = deliveries
-            if deliveries["oldest_due_seconds"] > LATE_DELIVERY_SECONDS:
-                body["status"] = "degraded"
-    return web.json_response(body, status=200 if database else 503)
+    report: dict[str, Any] = {"status": "ok" if database else "down", "database": database}
+    if not database:
+        return report
+    try:
+        async with services.db.session() as session:
+            # The details, one line each: counts and reasons, never a tenant, team or person.
+            report["deliveries"] = await outbox.health(session=session, now=services.clock.now())
+            report["deliveries"]["lanes"] = len(services.worker.lanes)
+            report["teams_without_coordinator"] = await teams.count_without_coordinator(
+                session=session
+            )
+    except Exception:  # a health check answers, whatever a query ran into
+        logger.warning("could not read the details for /healthz", exc_info=True)
+    deliveries = report.get("deliveries")
+    if deliveries and deliveries["oldest_due_seconds"] > LATE_DELIVERY_SECONDS:
+        report["status"] = "degraded"
+    return report
 
 
 async def metrics(request: web.Request) -> web.Response:
-    """GET /metrics: counters of this process and the outbox queue, in Prometheus format."""
+    """GET /metrics: counters of this process and the outbox queue, in Prometheus format.
+
+    For loopback and the operator token only (401 without credentials, 403 with wrong ones).
+    """
     services = request.app[SERVICES]
+    if not _operator(request):
+        if bearer_token(request.headers.get("Authorization")) is None:
+            return web.json_response(
+                {"error": "operator token required"},
+                status=401,
+                headers={"WWW-Authenticate": 'Bearer realm="dagritme"'},
+            )
+        return _problem(403, "wrong operator token")
     async with services.db.session() as session:
         counts = await outbox.counts(session=session)
     queue: dict[tuple[tuple[str, str], ...], float] = {
@@ -241,6 +341,12 @@ async def metrics(request: web.Request) -> web.Response:
     }
     body = services.metrics.render({"dagritme_outbox_deliveries": queue})
     return web.Response(text=body, content_type="text/plain", charset="utf-8")
+
+
+def _operator(request: web.Request) -> bool:
+    """Whether the caller may see operational details (loopback, or the operator token)."""
+    token = request.app[SERVICES].settings.operator_token.get_secret_value()
+    return may_see_details(request.remote, request.headers.get("Authorization"), token)
 
 
 async def public_page(request: web.Request) -> web.Response:

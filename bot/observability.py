@@ -62,6 +62,8 @@ HELP: Mapping[str, str] = {
     "dagritme_graph_installs_total": "App installs through Graph for unreachable users.",
     "dagritme_delivery_lanes": "Tenants this process is sending for now.",
     "dagritme_outbox_deliveries": "Outbox rows by status.",
+    "dagritme_requests_refused_total": "Requests refused before handling, by reason.",
+    "dagritme_turn_errors_total": "Turns that ended in an error (answered politely), by kind.",
 }
 
 

@@ -7,12 +7,17 @@ import os
 import socket
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.boundary import is_host_pattern
 from bot.pacing import parse_limits
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/dagritme.sqlite3"
+# Where Teams in Microsoft's public cloud sends activities from (and takes replies): the host
+# of every serviceUrl Teams sends, whatever the region path (/emea/, /amer/, /teams/).
+TEAMS_SERVICE_URL_HOSTS = "smba.trafficmanager.net"
+OPERATOR_TOKEN_MIN_LENGTH = 32
 
 
 class ConfigError(ValueError):
@@ -23,7 +28,12 @@ class Settings(BaseSettings):
     """Dagritme settings. Bot Framework names as Microsoft documents them, the rest `DAGRITME_*`."""
 
     model_config = SettingsConfigDict(
-        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+        # A refused value is not repeated: it may be a secret (a token, a database URL).
+        hide_input_in_errors=True,
     )
 
     database_url: str = Field(DEFAULT_DATABASE_URL, alias="DATABASE_URL")
@@ -74,6 +84,11 @@ class Settings(BaseSettings):
     retention_audit_days: int = Field(1826, alias="DAGRITME_RETENTION_AUDIT_DAYS", ge=365)
     # Where the Bot Framework publishes its signing keys; only tests and sovereign clouds change it.
     openid_metadata_url: str | None = Field(None, alias="DAGRITME_OPENID_METADATA_URL")
+    # The hosts an authenticated bot accepts as an activity's serviceUrl, where its replies go.
+    # Bot Framework tokens for other channels (Web Chat, Direct Line) name their own hosts.
+    service_url_hosts: str = Field(TEAMS_SERVICE_URL_HOSTS, alias="DAGRITME_SERVICE_URL_HOSTS")
+    # Bearer token for /metrics and the details of /healthz from off this machine; unset: no one.
+    operator_token: SecretStr = Field(SecretStr(""), alias="DAGRITME_OPERATOR_TOKEN")
 
     @field_validator("database_url")
     @classmethod
@@ -90,6 +105,38 @@ class Settings(BaseSettings):
         if not parse_limits(value):
             raise ValueError("give at least one limit as count/seconds, e.g. 7/1,60/30")
         return value
+
+    @field_validator("service_url_hosts")
+    @classmethod
+    def _host_patterns(cls, value: str) -> str:
+        patterns = [part.strip().lower() for part in value.split(",") if part.strip()]
+        if not patterns:
+            raise ValueError("name at least one host, e.g. smba.trafficmanager.net")
+        for pattern in patterns:
+            if not is_host_pattern(pattern):
+                raise ValueError(
+                    f"{pattern!r} is not a host name, an address or *. and a domain "
+                    "(no scheme, port or path)"
+                )
+        return ",".join(patterns)
+
+    @field_validator("operator_token")
+    @classmethod
+    def _operator_token(cls, value: SecretStr) -> SecretStr:
+        token = value.get_secret_value().strip()
+        if token and (
+            len(token) < OPERATOR_TOKEN_MIN_LENGTH or not all("!" <= char <= "~" for char in token)
+        ):
+            raise ValueError(
+                f"give at least {OPERATOR_TOKEN_MIN_LENGTH} visible ASCII characters "
+                "(e.g. openssl rand -hex 32), or leave it unset"
+            )
+        return SecretStr(token)
+
+    @property
+    def service_url_host_patterns(self) -> tuple[str, ...]:
+        """The allowed serviceUrl hosts, `*.example.com` for any name under example.com."""
+        return tuple(self.service_url_hosts.split(","))
 
     @property
     def graph_installs(self) -> bool:

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import col, delete, select
+from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Team, TeamFreeDay
+from storage.models import Person, Team, TeamFreeDay
 
 
 async def get_team(*, session: AsyncSession, team_id: int) -> Team | None:
@@ -123,3 +123,20 @@ def apply_settings(team: Team, changes: dict[str, Any]) -> dict[str, tuple[Any, 
             setattr(team, field, value)
             diff[field] = (old, value)
     return diff
+
+
+async def count_without_coordinator(*, session: AsyncSession) -> int:
+    """How many installed teams have no coordinator among their current members."""
+    coordinators = (
+        select(Person.id)
+        .where(
+            Person.team_id == Team.id,
+            Person.role == "coordinator",
+            col(Person.active).is_(True),
+        )
+        .exists()
+    )
+    result = await session.exec(
+        select(func.count()).select_from(Team).where(col(Team.removed_at).is_(None), ~coordinators)
+    )
+    return int(result.one())

@@ -1,9 +1,11 @@
 // Dagritme on Azure: a user-assigned managed identity as the bot's identity (no client secret),
 // an Azure Bot with the Teams channel, a Container App running the image, a PostgreSQL flexible
-// server, and a Key Vault holding the database URL. Deploy into one resource group:
+// server, and a Key Vault holding the database URL and the operator token. Deploy into one
+// resource group:
 //   az deployment group create -g <rg> -f deploy/azure/main.bicep \
 //     -p image=<registry>/dagritme:<tag> \
-//        dbAdminPassword=<strong password> allowedTenants=<your tenant id>
+//        dbAdminPassword=<strong password> operatorToken=<openssl rand -hex 32> \
+//        allowedTenants=<your tenant id>
 
 @description('Short lowercase name used for all resources.')
 param name string = 'dagritme'
@@ -20,6 +22,11 @@ param dbAdminLogin string = 'dagritme'
 @description('PostgreSQL administrator password.')
 @secure()
 param dbAdminPassword string
+
+@description('Bearer token for /metrics and the details of /healthz (the probe needs only the status).')
+@secure()
+@minLength(32)
+param operatorToken string
 
 @description('Comma-separated tenant ids allowed to use the bot (normally the school\'s own).')
 param allowedTenants string = subscription().tenantId
@@ -105,6 +112,14 @@ resource databaseUrl 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+resource operatorTokenSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'operator-token'
+  properties: {
+    value: operatorToken
+  }
+}
+
 resource secretsReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
   name: guid(vault.id, identity.id, keyVaultSecretsUser)
@@ -166,6 +181,11 @@ resource app 'Microsoft.App/containerApps@2023-05-01' = {
           keyVaultUrl: databaseUrl.properties.secretUri
           identity: identity.id
         }
+        {
+          name: 'operator-token'
+          keyVaultUrl: operatorTokenSecret.properties.secretUri
+          identity: identity.id
+        }
       ]
     }
     template: {
@@ -184,7 +204,11 @@ resource app 'Microsoft.App/containerApps@2023-05-01' = {
             { name: 'MicrosoftAppTenantId', value: tenantId }
             { name: 'DAGRITME_ALLOWED_TENANTS', value: allowedTenants }
             { name: 'DAGRITME_LOG_LEVEL', value: 'INFO' }
+            // /metrics and the details of /healthz: the ingress is public, so only this token
+            // lets anyone in (requests through the ingress never come from loopback)
+            { name: 'DAGRITME_OPERATOR_TOKEN', secretRef: 'operator-token' }
           ]
+          // The platform's probe gets the status only (200, or 503 without a database).
           probes: [
             {
               type: 'Liveness'

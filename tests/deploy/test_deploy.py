@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from pycep import BicepParser
 
-from bot.settings import Settings
+from bot.settings import OPERATOR_TOKEN_MIN_LENGTH, Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "deploy" / "azure" / "main.bicep"
@@ -56,6 +56,21 @@ def _container(template: dict[str, Any]) -> dict[str, Any]:
     [container] = app["config"]["properties"]["template"]["containers"]
     result: dict[str, Any] = container
     return result
+
+
+def _secrets(template: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    app = template["resources"]["app"]["config"]["properties"]
+    return {secret["name"]: secret for secret in app["configuration"]["secrets"]}
+
+
+def _accessed(node: Any) -> list[str]:
+    """`a.b.c` as pycep parses it, as ["a", "b", "c"]."""
+    names: list[str] = []
+    while isinstance(node, dict) and node.get("operator", {}).get("type") == "property_accessor":
+        operands = node["operator"]["operands"]
+        names.append(operands["operand_1"])
+        node = operands["operand_2"]
+    return [*names, node]
 
 
 def test_every_name_the_template_refers_to_is_declared(template: dict[str, Any]) -> None:
@@ -93,10 +108,11 @@ def test_the_container_gets_the_settings_the_server_reads(template: dict[str, An
     )
     assert "MicrosoftAppPassword" not in env  # the managed identity needs no secret
     # the database URL (with its password) comes from Key Vault, never as plain text
-    app = template["resources"]["app"]["config"]["properties"]
-    [secret] = app["configuration"]["secrets"]
-    assert env["DATABASE_URL"] == {"name": "DATABASE_URL", "secretRef": secret["name"]}
-    assert "keyVaultUrl" in secret and "value" not in secret
+    secrets = _secrets(template)
+    assert env["DATABASE_URL"] == {"name": "DATABASE_URL", "secretRef": "database-url"}
+    for secret in secrets.values():
+        assert "keyVaultUrl" in secret and "value" not in secret
+    assert _accessed(secrets["database-url"]["keyVaultUrl"])[0] == "databaseUrl"
     url = template["resources"]["databaseUrl"]["config"]["properties"]["value"]
     assert url.startswith("postgresql+asyncpg://")  # the only PostgreSQL driver we accept
     assert "${uriComponent(dbAdminPassword)}" in url  # a password with @ or / stays one URL
@@ -124,13 +140,37 @@ def test_the_deployment_guide_passes_every_required_parameter(template: dict[str
     required = {
         name for name, param in template["parameters"].items() if param.get("default") is None
     }
-    assert required == {"image", "dbAdminPassword"}
+    assert required == {"image", "dbAdminPassword", "operatorToken"}
     guide = (ROOT / "deploy" / "README.md").read_text(encoding="utf-8")
     command = guide[guide.index("az deployment group create") :].split("```")[0]
     for name in required:
         assert f"{name}=" in command, name
-    decorators = template["parameters"]["dbAdminPassword"]["decorators"]
-    assert any(decorator["type"] == "secure" for decorator in decorators)
+    for name in ("dbAdminPassword", "operatorToken"):
+        decorators = template["parameters"][name]["decorators"]
+        assert any(decorator["type"] == "secure" for decorator in decorators), name
+
+
+def test_metrics_and_health_details_need_the_operator_token(template: dict[str, Any]) -> None:
+    """The ingress is public and never loopback: only the token from Key Vault opens /metrics
+    and the details of /healthz; the platform's probe needs neither."""
+    env = {item["name"]: item for item in _container(template)["env"]}
+    assert env["DAGRITME_OPERATOR_TOKEN"] == {
+        "name": "DAGRITME_OPERATOR_TOKEN",
+        "secretRef": "operator-token",
+    }
+    secret = _secrets(template)["operator-token"]
+    assert _accessed(secret["keyVaultUrl"]) == ["operatorTokenSecret", "properties", "secretUri"]
+    vault_secret = template["resources"]["operatorTokenSecret"]["config"]
+    assert vault_secret["parent"] == "vault"
+    assert vault_secret["properties"] == {"value": "operatorToken"}  # the parameter's value
+    parameter = template["parameters"]["operatorToken"]
+    assert parameter.get("default") is None  # no placeholder: each deployment is given one
+    decorators = {d["type"]: d.get("argument") for d in parameter["decorators"]}
+    assert decorators["min_length"] == OPERATOR_TOKEN_MIN_LENGTH  # what the server accepts
+    [probe] = _container(template)["probes"]
+    assert "httpHeaders" not in probe["httpGet"]  # the status alone is public
+    # Teams' public cloud, the settings' default, is where the template's bot lives
+    assert "DAGRITME_SERVICE_URL_HOSTS" not in env
 
 
 def _dockerfile() -> tuple[dict[str, str], list[str], list[str]]:

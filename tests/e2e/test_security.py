@@ -31,6 +31,7 @@ async def secured(database_url: str) -> AsyncIterator[tuple[Bot, FakeConnector, 
             MicrosoftAppPassword="not-used-in-tests",
             MicrosoftAppTenantId=TENANT,
             DAGRITME_OPENID_METADATA_URL=f"{keys_host.url}openid",
+            DAGRITME_SERVICE_URL_HOSTS="127.0.0.1",
         ) as (bot, connector):
             yield bot, connector, trusted
 
