@@ -62,6 +62,12 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--team", required=True, help="our team id, or the Teams team id")
         if name == "erase":
             sub.add_argument("--yes", action="store_true", help="confirm the erasure")
+    role = commands.add_parser(
+        "role", help="give a member a role (e.g. a new coordinator when a team has none)"
+    )
+    role.add_argument("--person", required=True, help="our person id, or a part of the name")
+    role.add_argument("--team", required=True, help="our team id, or the Teams team id")
+    role.add_argument("role", choices=["coordinator", "mentor", "pupil", "none"])
     return parser
 
 
@@ -183,6 +189,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                         maintenance.erase(settings, person=args.person, team=args.team, now=now)
                     )
                 )
+        elif args.command == "role":
+            from bot import maintenance
+            from domain.clock import SystemClock
+
+            changed = maintenance.set_role(
+                settings,
+                person=args.person,
+                team=args.team,
+                role=args.role,
+                now=SystemClock().now(),
+            )
+            print(asyncio.run(changed))
     except ConfigError as exc:
         print(f"dagritme: {exc}", file=sys.stderr)
         return 2

@@ -91,6 +91,16 @@ async def export(settings: Settings, *, person: str, team: str, now: datetime) -
             subject_id=person_id,
             details={"by": "operator"},
         )
+        named = await privacy.others_named(session=session, person=found, export=data)
+        if named:
+            await audit.record_each(
+                session=session,
+                action="export.named",
+                now=now,
+                team_id=team_id,
+                subject_ids=named,
+                details={"export_of": person_id, "by": "operator"},
+            )
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
@@ -104,6 +114,33 @@ async def erase(settings: Settings, *, person: str, team: str, now: datetime) ->
             action="person.erased",
             now=now,
             team_id=team_id,
+            subject_ref=audit.pseudonym(person_id),
             details={"person_id": person_id, "by": "operator"},
         )
     return f"erased person {person_id} of team {team_id}"
+
+
+ROLES = ("coordinator", "mentor", "pupil", "none")
+
+
+async def set_role(settings: Settings, *, person: str, team: str, role: str, now: datetime) -> str:
+    """Give one member a role from the server: the way back when a team has no coordinator."""
+    if role not in ROLES:
+        raise ConfigError(f"role must be one of {', '.join(ROLES)}")
+    async with _one_person(settings, person, team) as (session, found, team_id):
+        if not found.active:
+            raise ConfigError(f"person {found.id} has left the team")
+        before = found.role
+        found.role = None if role == "none" else role
+        session.add(found)
+        await audit.record(
+            session=session,
+            action="role.changed",
+            now=now,
+            team_id=team_id,
+            subject_id=found.id,
+            details={"from": before, "to": found.role, "by": "operator"},
+        )
+        person_id = found.id
+    logger.info("operator set the role of person %s in team %s", person_id, team_id)
+    return f"person {person_id} of team {team_id} is now {role}"

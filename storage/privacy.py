@@ -12,6 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import (
     AuditEvent,
+    CardMessage,
     CheckIn,
     ContactLog,
     Delivery,
@@ -20,7 +21,9 @@ from storage.models import (
     OppPlan,
     Person,
     PersonalChat,
+    PupilAlert,
     PupilSignal,
+    TeamPhrase,
 )
 
 # Sent messages keep their bookkeeping, but not their text, after this long.
@@ -46,6 +49,7 @@ async def purge(
     cutoff = today - timedelta(days=checkin_days)
     await run("checkins", delete(CheckIn).where(col(CheckIn.day) < cutoff))
     await run("signals", delete(PupilSignal).where(col(PupilSignal.since) < cutoff))
+    await run("alerts", delete(PupilAlert).where(col(PupilAlert.day) < cutoff))
     await run("deliveries", delete(Delivery).where(col(Delivery.day) < cutoff))
     await run(
         "payloads",
@@ -57,6 +61,11 @@ async def purge(
             cast(col(Delivery.payload), Text) != "{}",
         )
         .values(payload={}),
+    )
+    # Cards sent as replies: only their ids, kept while an answer to them may still come in.
+    await run(
+        "card_messages",
+        delete(CardMessage).where(col(CardMessage.sent_at) < now - timedelta(days=PAYLOAD_DAYS)),
     )
     left_before = now - timedelta(days=after_leaving_days)
     gone = (
@@ -88,6 +97,7 @@ async def _delete_person(session: AsyncSession, person: Person) -> None:
         (OppEvaluation, OppEvaluation.pupil_id),
         (OppPlan, OppPlan.pupil_id),
         (PupilSignal, PupilSignal.pupil_id),
+        (PupilAlert, PupilAlert.pupil_id),
         (MentorLink, MentorLink.pupil_id),
         (MentorLink, MentorLink.mentor_id),
         (Delivery, Delivery.person_id),
@@ -101,6 +111,14 @@ async def _delete_person(session: AsyncSession, person: Person) -> None:
     )
     await session.exec(
         update(AuditEvent).where(col(AuditEvent.actor_id) == pid).values(actor_id=None)
+    )
+    await session.exec(
+        update(PupilAlert)
+        .where(col(PupilAlert.picked_up_by_id) == pid)
+        .values(picked_up_by_id=None)
+    )
+    await session.exec(
+        update(TeamPhrase).where(col(TeamPhrase.added_by_id) == pid).values(added_by_id=None)
     )
     await session.exec(
         update(AuditEvent).where(col(AuditEvent.subject_id) == pid).values(subject_id=None)
@@ -120,35 +138,111 @@ async def _delete_person(session: AsyncSession, person: Person) -> None:
     await session.flush()
 
 
-def _rows(rows: Sequence[SQLModel]) -> list[dict[str, Any]]:
-    return [row.model_dump(mode="json") for row in rows]
+def _rows(rows: Sequence[SQLModel], *fields: str) -> list[dict[str, Any]]:
+    """Rows as JSON-ready dicts: whole, or only the named fields."""
+    dumped = [row.model_dump(mode="json") for row in rows]
+    if not fields:
+        return dumped
+    return [{name: row[name] for name in fields} for row in dumped]
 
 
 async def export_person(*, session: AsyncSession, person: Person) -> dict[str, Any]:
-    """Everything stored about one person in one team, as JSON-ready data (inzageverzoek)."""
+    """What is stored about one person in one team, as JSON-ready data (inzageverzoek).
+
+    Only the person's own data is given in full: their row, chat and links, their check-ins,
+    and everything recorded *about* them (contacts, OPP, signals, reads of their data). A
+    pupil's export therefore includes the notes their mentor wrote about them: under the AVG
+    (art. 15) a data subject may see the personal data about them; whether an exception
+    applies (UAVG art. 41) is for the coordinator to weigh before handing the export over.
+    What the person wrote or received about *others* is shown only as date, kind and the other
+    pupil's id, never as text or name; message payloads (which name other pupils in alerts and
+    digests) are left out, and audit lines the person caused show action, time and subject id.
+    """
     pid = person.id
 
-    async def rows(model: type[SQLModel], *conditions: Any) -> list[dict[str, Any]]:
-        return _rows((await session.exec(select(model).where(*conditions))).all())
+    async def rows(model: type[SQLModel], *conditions: Any) -> Sequence[SQLModel]:
+        return (await session.exec(select(model).where(*conditions))).all()
 
     return {
         "person": person.model_dump(mode="json"),
-        "personal_chat": await rows(
-            PersonalChat, PersonalChat.teams_user_id == person.teams_user_id
+        "personal_chat": _rows(
+            await rows(PersonalChat, PersonalChat.teams_user_id == person.teams_user_id)
         ),
-        "mentor_links": await rows(
-            MentorLink, (MentorLink.pupil_id == pid) | (MentorLink.mentor_id == pid)
+        "mentor_links": _rows(
+            await rows(MentorLink, (MentorLink.pupil_id == pid) | (MentorLink.mentor_id == pid))
         ),
-        "checkins": await rows(CheckIn, CheckIn.pupil_id == pid),
-        "contacts_about": await rows(ContactLog, ContactLog.pupil_id == pid),
-        "contacts_written": await rows(ContactLog, ContactLog.author_id == pid),
-        "opp_plan": await rows(OppPlan, OppPlan.pupil_id == pid),
-        "opp_evaluations": await rows(OppEvaluation, OppEvaluation.pupil_id == pid),
-        "signals": await rows(PupilSignal, PupilSignal.pupil_id == pid),
-        "messages_sent_to": await rows(Delivery, Delivery.person_id == pid),
-        "audit_about": await rows(AuditEvent, AuditEvent.subject_id == pid),
-        "audit_by": await rows(AuditEvent, AuditEvent.actor_id == pid),
+        "checkins": _rows(await rows(CheckIn, CheckIn.pupil_id == pid)),
+        "contacts_about": _rows(await rows(ContactLog, ContactLog.pupil_id == pid)),
+        "contacts_written": _rows(
+            await rows(ContactLog, ContactLog.author_id == pid, ContactLog.pupil_id != pid),
+            "day",
+            "kind",
+            "pupil_id",
+        ),
+        "opp_plan": _rows(await rows(OppPlan, OppPlan.pupil_id == pid)),
+        "opp_evaluations": _rows(await rows(OppEvaluation, OppEvaluation.pupil_id == pid)),
+        "opp_evaluations_written": _rows(
+            await rows(
+                OppEvaluation, OppEvaluation.author_id == pid, OppEvaluation.pupil_id != pid
+            ),
+            "day",
+            "pupil_id",
+        ),
+        "signals": _rows(await rows(PupilSignal, PupilSignal.pupil_id == pid)),
+        # what they said that was brought to an adult (the words stay in the check-ins above)
+        "alerts": _rows(
+            await rows(PupilAlert, PupilAlert.pupil_id == pid),
+            "day",
+            "kind",
+            "wants_contact",
+            "created_at",
+            "picked_up_at",
+            "escalated_at",
+        ),
+        "alerts_picked_up": _rows(
+            await rows(PupilAlert, PupilAlert.picked_up_by_id == pid),
+            "day",
+            "kind",
+            "pupil_id",
+        ),
+        "messages_sent_to": _rows(
+            await rows(Delivery, Delivery.person_id == pid), "prompt", "day", "status", "sent_at"
+        ),
+        "audit_about": _rows(
+            await rows(AuditEvent, AuditEvent.subject_id == pid),
+            "at",
+            "action",
+            "actor_id",
+            "actor_ref",
+            "details",
+        ),
+        "audit_by": _rows(
+            await rows(AuditEvent, AuditEvent.actor_id == pid), "at", "action", "subject_id"
+        ),
     }
+
+
+async def others_named(
+    *, session: AsyncSession, person: Person, export: dict[str, Any]
+) -> list[int]:
+    """The other pupils an export names by id (contacts and evaluations written, links, reads)."""
+    ids: set[int] = set()
+    for key, field in (
+        ("contacts_written", "pupil_id"),
+        ("opp_evaluations_written", "pupil_id"),
+        ("mentor_links", "pupil_id"),
+        ("audit_by", "subject_id"),
+    ):
+        ids.update(row[field] for row in export.get(key, []) if isinstance(row.get(field), int))
+    ids.discard(person.id or 0)
+    if not ids:
+        return []
+    found = await session.exec(
+        select(Person.id).where(
+            col(Person.id).in_(ids), Person.team_id == person.team_id, Person.role == "pupil"
+        )
+    )
+    return sorted(pupil_id for pupil_id in found.all() if pupil_id is not None)
 
 
 async def erase_person(*, session: AsyncSession, person: Person) -> None:

@@ -16,8 +16,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "usage.inzage": {"nl": "Gebruik: **inzage** _naam_.", "en": "Usage: **export** _name_."},
     "usage.wis": {"nl": "Gebruik: **wis** _naam_.", "en": "Usage: **erase** _name_."},
     "inzage.summary": {
-        "nl": "Inzage voor {name} ({counts}). Deze inzage is vastgelegd in het auditlog.",
-        "en": "Export for {name} ({counts}). This export has been recorded in the audit trail.",
+        "nl": "Inzage voor {name} ({counts}). Andere leerlingen staan er alleen met datum, soort en nummer in, zonder tekst of naam. Deze inzage is vastgelegd in het auditlog.",
+        "en": "Export for {name} ({counts}). Other pupils appear only by date, kind and number, without text or name. This export has been recorded in the audit trail.",
     },
     "inzage.too_large": {
         "nl": "Het overzicht is te groot voor de chat. Vraag de beheerder: `dagritme export --person {id} --team {team}`.",
@@ -48,4 +48,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Audit trail about {name} (latest 20)",
     },
     "audit.none": {"nl": "Nog niets vastgelegd.", "en": "Nothing recorded yet."},
+    "audit.more": {"nl": "en nog {count}", "en": "and {count} more"},
+    "audit.gone": {"nl": "{ref} (gewist)", "en": "{ref} (erased)"},
 }
