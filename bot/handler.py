@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Awaitable, Callable, Sequence
+from functools import partial
+from typing import TypeVar
 
 from aiohttp import ClientError
 from botbuilder.core import Bot, CardFactory, MessageFactory, TurnContext
@@ -11,12 +14,13 @@ from botbuilder.schema import Activity, ActivityTypes
 from msrest.exceptions import HttpOperationError
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.connector import ConnectorClient
+from bot.connector import ConnectorClient, ConnectorError
 from bot.observability import Metrics
+from bot.sending import to_activity
 from bot.transport import tenant_of, to_inbound
 from cards.catalogue import lang_of, t
 from dialogs.dispatch import Dispatcher
-from dialogs.inbound import Reply
+from dialogs.inbound import Inbound, Reply
 from domain.clock import Clock
 
 logger = logging.getLogger(__name__)
@@ -24,6 +28,7 @@ logger = logging.getLogger(__name__)
 Pace = Callable[[str, str | None], Awaitable[None]]
 REPLY_ATTEMPTS = 3
 RETRYABLE = (412, 429, 500, 502, 503, 504)
+T = TypeVar("T")
 
 
 class DagritmeBot(Bot):
@@ -62,22 +67,51 @@ class DagritmeBot(Bot):
         self.metrics.inc("dagritme_activities_total", kind=inbound.kind)
         try:
             replies = await self.dispatcher.handle(inbound, now=self.clock.now())
-        except SQLAlchemyError:
-            logger.exception("database error while handling a %s", inbound.kind)
-            if inbound.kind == "message":
-                busy = MessageFactory.text(t("error.busy", lang_of(inbound.locale)))
-                await self._send(context, busy)
+        except SQLAlchemyError as exc:
+            # By type and place only: the message of a database error can quote what was typed.
+            logger.error(
+                "database error (%s) while handling a %s", type(exc).__name__, inbound.kind
+            )
+            self.metrics.inc("dagritme_turn_errors_total", kind="database")
+            await self._apologise(context, inbound, "error.busy")
             return
-        await self.send_replies(context, replies)
+        except Exception as exc:  # the last resort of a turn: a bug must not become a 500
+            logger.error(
+                "unexpected %s while handling a %s, at %s",
+                type(exc).__name__,
+                inbound.kind,
+                _where(exc),
+            )
+            self.metrics.inc("dagritme_turn_errors_total", kind="internal")
+            await self._apologise(context, inbound, "error.internal")
+            return
+        try:
+            await self.send_replies(context, inbound, replies)
+        except Exception as exc:  # what was done is stored; a failed answer must not be a 500
+            logger.error("could not send the answer: %s at %s", type(exc).__name__, _where(exc))
+            self.metrics.inc("dagritme_turn_errors_total", kind="reply")
 
-    async def send_replies(self, context: TurnContext, replies: Sequence[Reply]) -> None:
-        """Send replies in the turn; a card that replaces an earlier one updates that message.
+    async def _apologise(self, context: TurnContext, inbound: Inbound, key: str) -> None:
+        """Tell the person, politely, that this did not work (nothing was stored)."""
+        if inbound.kind == "message":
+            await self._send(context, MessageFactory.text(t(key, lang_of(inbound.locale))))
+
+    async def send_replies(
+        self, context: TurnContext, inbound: Inbound, replies: Sequence[Reply]
+    ) -> None:
+        """Send replies; a card that replaces an earlier one updates that message.
+
+        Private replies go to the sender's 1:1 chat; the conversation where the sender typed
+        hears only that they did (or that they could not, and where to ask instead).
 
         Replies are paced with the delivery worker's sends (they count against the same Teams
         limits). A reply Teams will not take is logged, never turned into a 500: what the
         person did is stored, and Teams would only post the activity again.
         """
-        for reply in replies:
+        here = [reply for reply in replies if not reply.private]
+        private = [reply for reply in replies if reply.private]
+        cards: list[str] = []
+        for reply in here:
             message = _message(reply)
             if reply.replaces:
                 message.id = reply.replaces
@@ -89,27 +123,91 @@ class DagritmeBot(Bot):
                     # Some clients cannot update a message; a new one still shows the answer.
                     logger.warning("could not update the card (%s); sending a new message", exc)
                     message.id = None
-            await self._send(context, message)
+            sent = await self._send(context, message)
+            if sent and reply.card is not None:
+                cards.append(sent)
+        await self.dispatcher.cards_sent(inbound.conversation_id, cards, now=self.clock.now())
+        if private:
+            delivered = await self._send_privately(inbound, private)
+            key = "place.answered_privately" if delivered else "place.private_failed"
+            await self._send(context, MessageFactory.text(t(key, lang_of(inbound.locale))))
 
-    async def _send(self, context: TurnContext, message: Activity) -> None:
+    async def _send_privately(self, inbound: Inbound, replies: Sequence[Reply]) -> bool:
+        """Send replies to the sender's 1:1 chat (opened when needed); False when it failed."""
+        try:
+            conversation = await self.dispatcher.personal_chat(inbound)
+            if conversation is None:
+                open_chat = partial(
+                    self.connector.create_personal_conversation,
+                    inbound.service_url,
+                    bot_id=inbound.bot.id,
+                    user_id=inbound.sender.id,
+                    tenant_id=inbound.tenant_id,
+                )
+                conversation = await self._connector_call(inbound, None, open_chat)
+                await self.dispatcher.remember_personal_chat(
+                    inbound, conversation, now=self.clock.now()
+                )
+            target = conversation
+            cards: list[str] = []
+            for reply in replies:
+                payload = {"text": reply.text, "card": reply.card}
+                post = partial(
+                    self.connector.send, inbound.service_url, target, to_activity(payload)
+                )
+                sent = await self._connector_call(inbound, target, post)
+                if sent and reply.card is not None:
+                    cards.append(sent)
+            await self.dispatcher.cards_sent(target, cards, now=self.clock.now())
+        except ConnectorError as exc:
+            logger.warning("could not answer in the 1:1 chat: %s %s", exc.status, exc.code)
+            self.metrics.inc("dagritme_replies_failed_total")
+            return False
+        return True
+
+    async def _connector_call(
+        self, inbound: Inbound, conversation: str | None, call: Callable[[], Awaitable[T]]
+    ) -> T:
+        """One paced call to the Bot Connector, retried on throttling and passing trouble."""
+        for attempt in range(REPLY_ATTEMPTS):
+            if self.pace is not None:
+                await self.pace(inbound.tenant_id, conversation)
+            try:
+                return await call()
+            except ConnectorError as exc:
+                if not exc.retryable or attempt + 1 == REPLY_ATTEMPTS:
+                    raise
+                wait = exc.retry_after if exc.retry_after is not None else 2.0**attempt
+                await self.clock.sleep(wait)
+        raise AssertionError("unreachable")
+
+    async def _send(self, context: TurnContext, message: Activity) -> str | None:
+        """Send in the turn's conversation; returns the new activity's id."""
         for attempt in range(REPLY_ATTEMPTS):
             await self._paced(context)
             try:
-                await context.send_activity(message)
-                return
+                response = await context.send_activity(message)
+                return getattr(response, "id", None) or None
             except (HttpOperationError, ClientError, OSError) as exc:
                 status, retry_after = _failure(exc)
                 retryable = status in RETRYABLE and attempt + 1 < REPLY_ATTEMPTS
                 if not retryable:
                     logger.warning("could not send a reply: %s", status or type(exc).__name__)
                     self.metrics.inc("dagritme_replies_failed_total")
-                    return
+                    return None
                 await self.clock.sleep(retry_after if retry_after is not None else 2.0**attempt)
+        return None
 
     async def _paced(self, context: TurnContext) -> None:
         if self.pace is not None:
             activity = context.activity
             await self.pace(tenant_of(activity), activity.conversation.id)
+
+
+def _where(exc: BaseException) -> str:
+    """The module and line a failure was raised at (no message: it may quote what was typed)."""
+    frame = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
+    return f"{frame[0].filename.rsplit('/', 1)[-1]}:{frame[0].lineno}" if frame else "?"
 
 
 def _failure(exc: Exception) -> tuple[int | None, float | None]:

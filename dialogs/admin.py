@@ -6,9 +6,10 @@ import re
 from collections.abc import Sequence
 
 from cards.catalogue import t
+from cards.plain import plain
 from dialogs.inbound import Reply, text
 from dialogs.names import NotFound, resolve
-from dialogs.router import COORDINATOR, Turn, router
+from dialogs.router import COORDINATOR, PRIVATE, Turn, router
 from domain.clock import local_date
 from domain.grammar import format_date
 from domain.text import fold, suggest
@@ -29,7 +30,7 @@ ROLE_BY_WORD = {fold(word): role for word, role in ROLE_WORDS.items()}
 LINK_SPLIT = re.compile(r"\s+(?:aan|to|bij|with)\s+", re.IGNORECASE)
 
 
-@router.command("rol", "role", roles=COORDINATOR)
+@router.command("rol", "role", roles=COORDINATOR, where=PRIVATE)
 async def set_role(turn: Turn) -> Sequence[Reply]:
     """`rol <naam> leerling|mentor|coördinator|geen`."""
     name, _, word = turn.args.rpartition(" ")
@@ -76,7 +77,7 @@ async def set_role(turn: Turn) -> Sequence[Reply]:
     return [text("\n\n".join([reply, *notes]))]
 
 
-@router.command("koppel", "link", roles=COORDINATOR)
+@router.command("koppel", "link", roles=COORDINATOR, where=PRIVATE)
 async def link_pupil(turn: Turn) -> Sequence[Reply]:
     """`koppel <leerling> aan <mentor>`."""
     parts = LINK_SPLIT.split(turn.args)
@@ -127,7 +128,7 @@ async def _explain_not_pupil(turn: Turn, query: str) -> Reply | None:
     return text(t("koppel.not_a_pupil", turn.lang, name=found.name))
 
 
-@router.command("team", "klas", "members", roles=COORDINATOR)
+@router.command("team", "klas", "members", roles=COORDINATOR, where=PRIVATE)
 async def list_team(turn: Turn) -> Sequence[Reply]:
     """`team`: members by role, pupils with their mentor."""
     members = await people.team_members(session=turn.session, team_id=turn.team_id)
@@ -143,7 +144,7 @@ async def list_team(turn: Turn) -> Sequence[Reply]:
             "**" + t("team.heading." + (role or "member"), turn.lang) + f"** ({len(group)})"
         )
         for member in group:
-            line = f"- {member.name}"
+            line = f"- {plain(member.name)}"
             if role == "pupil":
                 assert member.id is not None
                 mentor = mentors.get(member.id)

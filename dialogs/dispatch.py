@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -15,8 +16,9 @@ from dialogs import (
     roster,
 )
 from dialogs.inbound import Inbound, Reply, text
-from dialogs.router import Turn, refusal, router, run_command
-from storage import people, teams
+from dialogs.router import Turn, placed, refusal, router, run_command
+from domain.numbers import MAX_ID, ascii_int
+from storage import card_messages, people, teams
 from storage.db import Database
 from storage.models import Person, Team
 
@@ -54,7 +56,7 @@ class Dispatcher:
                 replies, touched = await roster.handle_event(session, inbound, now=now, lang=lang)
             else:
                 turn = await self._turn(session, inbound, now=now, lang=lang)
-                replies = await self._route(turn)
+                replies = await self._checked_replacements(turn, await self._route(turn))
                 touched = turn.outbox_touched
         if touched:
             self.on_outbox()
@@ -107,6 +109,58 @@ class Dispatcher:
             other_teams=others,
         )
 
+    async def cards_sent(
+        self, conversation_id: str, activity_ids: Sequence[str], *, now: datetime
+    ) -> None:
+        """Remember the cards just sent as replies, so that only they can be replaced later."""
+        if activity_ids:
+            async with self.db.session() as session:
+                await card_messages.record(
+                    session=session,
+                    conversation_id=conversation_id,
+                    activity_ids=activity_ids,
+                    now=now,
+                )
+
+    async def personal_chat(self, inbound: Inbound) -> str | None:
+        """The sender's 1:1 conversation with the bot, when known and not blocked."""
+        async with self.db.session() as session:
+            chat = await people.personal_chat(session=session, teams_user_id=inbound.sender.id)
+        if chat is None or chat.blocked_at is not None or not chat.conversation_id:
+            return None
+        return chat.conversation_id
+
+    async def remember_personal_chat(
+        self, inbound: Inbound, conversation_id: str, *, now: datetime
+    ) -> None:
+        """Store the 1:1 chat the bot just opened with the sender."""
+        async with self.db.session() as session:
+            await people.remember_personal_chat(
+                session=session,
+                teams_user_id=inbound.sender.id,
+                tenant_id=inbound.tenant_id,
+                service_url=inbound.service_url,
+                conversation_id=conversation_id,
+                now=now,
+            )
+
+    async def _checked_replacements(self, turn: Turn, replies: Sequence[Reply]) -> list[Reply]:
+        """A reply may replace only a card the bot sent in this conversation; else it is new.
+
+        (A forged `replyToId` must not let a submit overwrite, say, the class's 09:00 post.)
+        """
+        checked: list[Reply] = []
+        for reply in replies:
+            if reply.replaces and not await card_messages.is_ours(
+                session=turn.session,
+                conversation_id=turn.inbound.conversation_id,
+                activity_id=reply.replaces,
+            ):
+                logger.info("a reply may not replace an activity the bot did not send here")
+                reply = replace(reply, replaces=None)
+            checked.append(reply)
+        return checked
+
     async def _route(self, turn: Turn) -> Sequence[Reply]:
         value = turn.inbound.value
         if isinstance(value, dict) and value:
@@ -120,8 +174,8 @@ class Dispatcher:
             logger.info("card submit with unknown verb")
             return [text(t("card.unknown", turn.lang))]
         if turn.role not in action.roles:
-            return [refusal(turn, action.roles)]
-        return await action.handler(turn)
+            return placed(turn, action.where, [refusal(turn, action.roles)])
+        return placed(turn, action.where, await action.handler(turn))
 
 
 class RateLimiter:
@@ -150,7 +204,7 @@ def _card_team(inbound: Inbound) -> int | None:
     if isinstance(value, dict):
         team = value.get("team")
         if isinstance(team, int) and not isinstance(team, bool):
-            return team
-        if isinstance(team, str) and team.isdigit():
-            return int(team)
+            return team if 0 < team <= MAX_ID else None
+        if isinstance(team, str):
+            return ascii_int(team, low=1, high=MAX_ID)
     return None

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from cards.catalogue import t
 from dialogs.inbound import Reply, text
-from dialogs.router import EVERYONE, Turn, router, run_command
+from dialogs.router import EVERYONE, HERE, Turn, router, run_command
 
 MAX_LINE = 300
 # Help lists the everyday commands first, the set-up ones last.
@@ -31,7 +31,7 @@ HELP_ORDER = (
 )
 
 
-@router.command("hulp", "help", "?", "commands", "commando's", roles=EVERYONE)
+@router.command("hulp", "help", "?", "commands", "commando's", roles=EVERYONE, where=HERE)
 async def help_command(turn: Turn) -> Sequence[Reply]:
     """List the commands the sender's role may use."""
     if turn.role == "unknown":
@@ -46,7 +46,7 @@ async def help_command(turn: Turn) -> Sequence[Reply]:
     return [text("\n".join(lines))]
 
 
-@router.card_action("command", roles=EVERYONE)
+@router.card_action("command", roles=EVERYONE, where=HERE)
 async def command_button(turn: Turn) -> Sequence[Reply]:
     """A button that runs a chat command (e.g. a candidate chosen from a list of names)."""
     value = turn.inbound.value or {}

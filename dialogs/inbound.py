@@ -62,11 +62,15 @@ class Inbound:
 
 @dataclass(frozen=True)
 class Reply:
-    """What the bot answers in the same conversation: text, a card, or a card that replaces one."""
+    """What the bot answers: text, a card, or a card that replaces one.
+
+    A private reply goes to the sender's 1:1 chat, wherever the sender typed.
+    """
 
     text: str | None = None
     card: dict[str, Any] | None = None
     replaces: str | None = None
+    private: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 

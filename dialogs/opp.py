@@ -20,11 +20,12 @@ from cards.opp import (
 )
 from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil, visible_pupils
-from dialogs.router import STAFF, Turn, router
+from dialogs.router import PRIVATE, STAFF, Turn, router
 from dialogs.teamcal import calendar_for
 from domain.calendar import SchoolCalendar
 from domain.clock import local_date
 from domain.grammar import format_date
+from domain.numbers import MAX_ID, int_value
 from domain.opp import (
     MAX_NOTE,
     OppEvaluated,
@@ -34,7 +35,8 @@ from domain.opp import (
     next_due,
     parse_opp,
 )
-from storage import checkins, contacts, opp, people
+from domain.text import printable
+from storage import audit, checkins, contacts, opp, people
 from storage.models import OppPlan, Person, Team
 
 
@@ -117,7 +119,7 @@ async def trend_since(
     )
 
 
-@router.command("opp", roles=STAFF)
+@router.command("opp", roles=STAFF, where=PRIVATE)
 async def opp_command(turn: Turn) -> Sequence[Reply]:
     """`opp`, `opp <leerling>`, `opp <leerling> start …`, `opp <leerling> geëvalueerd …`."""
     assert turn.team is not None
@@ -167,6 +169,14 @@ async def _list(turn: Turn, today: date, calendar: SchoolCalendar) -> Reply:
         t("opp.title.coordinator", turn.lang, team=turn.team.name)
         if coordinator
         else t("opp.title.mentor", turn.lang)
+    )
+    await audit.record_each(
+        session=turn.session,
+        action="opp.viewed",
+        now=turn.now,
+        team_id=turn.team_id,
+        actor_id=turn.actor_id,
+        subject_ids=[row.pupil_id for row in rows] + [p.id for p in missing if p.id is not None],
     )
     return card(
         opp_list_card(lang=turn.lang, title=title, rows=rows, missing=[p.name for p in missing])
@@ -270,7 +280,7 @@ async def _history(turn: Turn, pupil: Person, today: date, calendar: SchoolCalen
                 author=authors.get(evaluation.author_id or 0, ""),
             )
         )
-    await turn.audit("opp.history_read", subject_id=pupil.id)
+    await turn.audit("opp.viewed", subject_id=pupil.id)
     return card(
         opp_history_card(
             lang=turn.lang,
@@ -287,8 +297,8 @@ async def _history(turn: Turn, pupil: Person, today: date, calendar: SchoolCalen
 
 def _read_form(value: dict[str, Any], today: date) -> tuple[int, date, list[str], str | None]:
     """(pupil id, day, participants, note) from the evaluation form, or ValueError."""
-    pupil = value.get("pupil")
-    if not isinstance(pupil, int | str) or not str(pupil).isdigit():
+    pupil = int_value(value.get("pupil"), low=1, high=MAX_ID)
+    if pupil is None:
         raise ValueError("pupil")
     day = date.fromisoformat(str(value.get("day") or ""))
     if day > today or (today - day).days > 366:
@@ -302,13 +312,13 @@ def _read_form(value: dict[str, Any], today: date) -> tuple[int, date, list[str]
     note = value.get("note")
     if note is not None and not isinstance(note, str):
         raise ValueError("note")
-    note = (note or "").strip() or None
+    note = printable(note or "").strip() or None
     if note is not None and len(note) > MAX_NOTE:
         raise ValueError("note")
-    return int(str(pupil)), day, chosen, note
+    return pupil, day, chosen, note
 
 
-@router.card_action("opp.record", roles=STAFF)
+@router.card_action("opp.record", roles=STAFF, where=PRIVATE)
 async def record_from_card(turn: Turn) -> Sequence[Reply]:
     """The evaluation form on a nudge or a history card was sent."""
     value = turn.inbound.value or {}

@@ -5,19 +5,21 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from cards.catalogue import lang_of, t
+from cards.catalogue import Lang, lang_of, t
 from cards.opp import OppRow, opp_nudge_card, opp_overview_card
 from dialogs.opp import cycle_of, opp_rows, suggested_participants, trend_since
+from dialogs.recipients import coordinator_destinations
 from dialogs.teamcal import message_payload
 from domain.calendar import SchoolCalendar
 from domain.opp import nudge_stage
 from domain.rhythm import DuePrompt
 from storage import opp, outbox, people
 from storage.models import Person, Team
-from storage.outbox import NewDelivery, channel_recipient, person_recipient
+from storage.outbox import NewDelivery, person_recipient
 
 OVERVIEW_HORIZON = 14  # days ahead that the Monday overview shows
 
@@ -100,36 +102,27 @@ async def plan_overview(
     rows, _ = await opp_rows(
         session, team, pupils, today=today, calendar=calendar, with_mentor=True
     )
-    coordinators = await people.team_members(session=session, team_id=team.id, role="coordinator")
-    lang = (
-        lang_of(coordinators[0].locale)
-        if coordinators and not team.coordinator_channel_id
-        else "nl"
-    )
-    groups: dict[str, list[OppRow]] = defaultdict(list)
-    for row in rows:
-        if row.days_left <= OVERVIEW_HORIZON:
-            groups[row.mentor or t("opp.overview.no_mentor", lang)].append(row)
-    payload = message_payload(
-        card=opp_overview_card(lang=lang, day=today, groups=dict(sorted(groups.items())))
-    )
+    targets = await coordinator_destinations(session, team, now=now)
+
+    def overview_card(lang: Lang) -> dict[str, Any]:
+        groups: dict[str, list[OppRow]] = defaultdict(list)
+        for row in rows:
+            if row.days_left <= OVERVIEW_HORIZON:
+                groups[row.mentor or t("opp.overview.no_mentor", lang)].append(row)
+        return opp_overview_card(lang=lang, day=today, groups=dict(sorted(groups.items())))
+
     monday = today - timedelta(days=today.weekday())
-    recipients: list[tuple[str, int | None]]
-    if team.coordinator_channel_id:
-        recipients = [(channel_recipient(team.coordinator_channel_id), None)]
-    else:
-        recipients = [(person_recipient(c.id or 0), c.id) for c in coordinators]
     deliveries = [
         NewDelivery(
             team_id=team.id,
             prompt="opp_overview",
             day=monday,
-            recipient=recipient,
-            payload=payload,
-            person_id=person_id,
+            recipient=target.recipient,
+            payload=message_payload(card=overview_card(target.lang)),
+            person_id=target.person_id,
             not_before=prompt.due_at,
             expires_at=prompt.expires_at,
         )
-        for recipient, person_id in recipients
+        for target in targets
     ]
     return await outbox.enqueue(session=session, deliveries=deliveries, now=now)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from cards.catalogue import t
 from dialogs.inbound import Reply, text
 from dialogs.names import NotFound, resolve_pupil
-from dialogs.router import STAFF, Turn, router
+from dialogs.router import PRIVATE, STAFF, Turn, router
 from domain.clock import local_date
 from domain.grammar import format_date, parse_date
 
@@ -16,7 +16,7 @@ UNTIL = re.compile(r"\s+(?:tot(?:\s+en\s+met)?|t/m|tm|until|till|to)\s+", re.IGN
 MAX_PAUSE_DAYS = 366
 
 
-@router.command("pauze", "pause", roles=STAFF)
+@router.command("pauze", "pause", roles=STAFF, where=PRIVATE)
 async def pause(turn: Turn) -> Sequence[Reply]:
     """`pauze <leerling> tot <datum>`: no prompts or reminders up to and including that date."""
     parts = UNTIL.split(turn.args, maxsplit=1)
@@ -46,7 +46,7 @@ async def pause(turn: Turn) -> Sequence[Reply]:
     return [text(t("pauze.done", turn.lang, name=pupil.name, until=format_date(until, turn.lang)))]
 
 
-@router.command("hervat", "resume", roles=STAFF)
+@router.command("hervat", "resume", roles=STAFF, where=PRIVATE)
 async def resume(turn: Turn) -> Sequence[Reply]:
     """`hervat <leerling>`: prompts again from the next school day (today's still come if due)."""
     if not turn.args.strip():

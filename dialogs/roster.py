@@ -8,11 +8,14 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from cards.catalogue import Lang, t
+from cards.catalogue import Lang, lang_of, t
 from dialogs.inbound import Account, Inbound, Reply, text
 from dialogs.reachability import mark_unreachable
+from dialogs.teamcal import message_payload
+from domain.clock import local_date
 from storage import audit, outbox, people, teams
 from storage.models import Person, Team
+from storage.outbox import NewDelivery, person_recipient
 from storage.people import MemberInfo
 
 logger = logging.getLogger(__name__)
@@ -53,9 +56,11 @@ def _info(account: Account) -> MemberInfo:
     )
 
 
-async def _store_team(session: AsyncSession, inbound: Inbound, *, now: datetime) -> Team:
+async def _store_team(
+    session: AsyncSession, inbound: Inbound, *, now: datetime
+) -> tuple[Team, bool]:
     assert inbound.team is not None
-    team, _ = await teams.upsert_team(
+    team, created = await teams.upsert_team(
         session=session,
         teams_id=inbound.team.teams_id,
         tenant_id=inbound.tenant_id,
@@ -70,7 +75,7 @@ async def _store_team(session: AsyncSession, inbound: Inbound, *, now: datetime)
     if inbound.channels:
         teams.set_channels(team, inbound.channels)
         team.general_channel_id = teams.general_channel(team.teams_id, inbound.channels)
-    return team
+    return team, created
 
 
 async def _team_installed(
@@ -78,7 +83,7 @@ async def _team_installed(
 ) -> Sequence[Reply]:
     if inbound.team is None:
         return []
-    team = await _store_team(session, inbound, now=now)
+    team, first_install = await _store_team(session, inbound, now=now)
     assert team.id is not None
     roster = {m.id: m for m in inbound.members if m.id != inbound.bot.id}
     roster.setdefault(inbound.sender.id, inbound.sender)
@@ -88,7 +93,9 @@ async def _team_installed(
     installer = await people.find_member(
         session=session, team_id=team.id, teams_user_id=inbound.sender.id
     )
-    if not coordinators and installer is not None:
+    # Only the first install makes its installer coordinator: anyone can install an app again,
+    # a pupil included, and must not get every pupil's data that way.
+    if first_install and installer is not None:
         installer.role = "coordinator"
         session.add(installer)
         coordinators = [installer]
@@ -107,6 +114,10 @@ async def _team_installed(
         details={"members": len(roster)},
     )
     logger.info("team %s installed with %d members", team.id, len(roster))
+    if not coordinators:
+        logger.warning(
+            "team %s has no coordinator; an operator can name one (dagritme role)", team.id
+        )
     if team.greeted_at is not None:
         return []
     team.greeted_at = now
@@ -166,7 +177,37 @@ async def _members_removed(session: AsyncSession, inbound: Inbound, *, now: date
                 team_id=team.id,
                 subject_id=person.id,
             )
+            if person.role == "coordinator":
+                await _check_coordinators_left(session, team, now=now)
     return True
+
+
+async def _check_coordinators_left(session: AsyncSession, team: Team, *, now: datetime) -> None:
+    """When the last coordinator left: log it, and tell the mentors who can help."""
+    assert team.id is not None
+    if await people.team_members(session=session, team_id=team.id, role="coordinator"):
+        return
+    logger.warning(
+        "team %s has no coordinator left; an operator can name one (dagritme role)", team.id
+    )
+    await audit.record(session=session, action="team.no_coordinator", now=now, team_id=team.id)
+    mentors = await people.team_members(session=session, team_id=team.id, role="mentor")
+    rows = [
+        NewDelivery(
+            team_id=team.id,
+            prompt="no_coordinator",
+            day=local_date(now),
+            recipient=person_recipient(mentor.id or 0),
+            ref=f"team-{team.id}",
+            payload=message_payload(
+                text=t("roster.no_coordinator", lang_of(mentor.locale), team=team.name)
+            ),
+            person_id=mentor.id,
+            not_before=now,
+        )
+        for mentor in mentors
+    ]
+    await outbox.enqueue(session=session, deliveries=rows, now=now)
 
 
 async def _team_changed(session: AsyncSession, inbound: Inbound) -> None:

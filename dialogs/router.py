@@ -3,24 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from cards.catalogue import Lang, t
-from dialogs.inbound import Inbound, Reply, text
+from cards.common import choice_buttons_card
+from dialogs.inbound import Inbound, Reply, card, text
 from domain.text import fold, suggest
 from storage import audit
 from storage.models import Person, Team
 
 Role = Literal["pupil", "mentor", "coordinator", "member", "unknown"]
+# Where a command or card action may answer. PRIVATE: only in the sender's 1:1 chat (typed in a
+# channel or group chat, the answer goes to that chat and the channel hears only that it did).
+# HERE: wherever it was typed (nothing about any pupil, no roster).
+Place = Literal["private", "here"]
+PRIVATE: Place = "private"
+HERE: Place = "here"
 STAFF: frozenset[Role] = frozenset({"mentor", "coordinator"})
 COORDINATOR: frozenset[Role] = frozenset({"coordinator"})
 PUPILS: frozenset[Role] = frozenset({"pupil"})
 EVERYONE: frozenset[Role] = frozenset({"pupil", "mentor", "coordinator", "member", "unknown"})
 MEMBERS: frozenset[Role] = EVERYONE - {"unknown"}
+MAX_SUGGESTED_LINE = 300  # what a "command" button may carry (see dialogs.help)
+MAX_LABEL = 60  # characters of a suggestion button's title
 
 
 @dataclass
@@ -75,6 +84,9 @@ class Turn:
 
 
 Handler = Callable[[Turn], Awaitable[Sequence[Reply]]]
+# A line with words that are no command: replies, or None to let the router go on. The flag
+# says whether the first word is a command (then only words of distress are answered).
+TextHandler = Callable[[Turn, str, bool], Awaitable[Sequence[Reply] | None]]
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,7 @@ class Command:
 
     names: tuple[str, ...]
     roles: frozenset[Role]
+    where: Place
     handler: Handler
     listed: bool = True
 
@@ -98,6 +111,7 @@ class CardAction:
 
     verb: str
     roles: frozenset[Role]
+    where: Place
     handler: Handler
 
 
@@ -108,14 +122,15 @@ class Router:
     commands: dict[str, Command] = field(default_factory=dict)
     ordered: list[Command] = field(default_factory=list)
     card_actions: dict[str, CardAction] = field(default_factory=dict)
+    free_text: TextHandler | None = None
 
     def command(
-        self, *names: str, roles: frozenset[Role], listed: bool = True
+        self, *names: str, roles: frozenset[Role], where: Place, listed: bool = True
     ) -> Callable[[Handler], Handler]:
-        """Register a chat command under one or more names."""
+        """Register a chat command under one or more names, with who may use it and where."""
 
         def register(handler: Handler) -> Handler:
-            spec = Command(names=names, roles=roles, handler=handler, listed=listed)
+            spec = Command(names=names, roles=roles, where=where, handler=handler, listed=listed)
             for name in names:
                 if name in self.commands:
                     raise ValueError(f"command {name!r} is registered twice")
@@ -125,16 +140,27 @@ class Router:
 
         return register
 
-    def card_action(self, verb: str, *, roles: frozenset[Role]) -> Callable[[Handler], Handler]:
-        """Register a card submit handler for a verb."""
+    def card_action(
+        self, verb: str, *, roles: frozenset[Role], where: Place
+    ) -> Callable[[Handler], Handler]:
+        """Register a card submit handler for a verb, with who may use it and where."""
 
         def register(handler: Handler) -> Handler:
             if verb in self.card_actions:
                 raise ValueError(f"card action {verb!r} is registered twice")
-            self.card_actions[verb] = CardAction(verb=verb, roles=roles, handler=handler)
+            self.card_actions[verb] = CardAction(
+                verb=verb, roles=roles, where=where, handler=handler
+            )
             return handler
 
         return register
+
+    def text_handler(self, handler: TextHandler) -> TextHandler:
+        """Register the one handler for words that are no command (a pupil's own words)."""
+        if self.free_text is not None:
+            raise ValueError("a free text handler is registered twice")
+        self.free_text = handler
+        return handler
 
     def available_to(self, role: Role) -> list[Command]:
         """The listed commands a role may use, in registration order."""
@@ -149,18 +175,49 @@ async def run_command(turn: Turn, line: str) -> Sequence[Reply]:
     word, _, rest = line.strip().partition(" ")
     key = fold(word).lstrip("/").rstrip("?!.,:")
     turn.args = rest.strip()
-    if not key:
+    if not key and not turn.args:
         return [text(t("command.empty", turn.lang))]
     command = router.commands.get(key)
+    # Words that are no command are heard first: a pupil's "help, ik wil dood" must reach an
+    # adult, not a list of commands.
+    if router.free_text is not None and (command is None or turn.args):
+        answered = await router.free_text(turn, line, command is not None)
+        if answered is not None:
+            return list(answered)
     if command is None:
-        options = [name for c in router.available_to(turn.role) for name in c.names]
-        guess = suggest(key, options) or suggest(key, list(router.commands))
-        if guess:
-            return [text(t("command.unknown_suggest", turn.lang, word=word[:40], guess=guess))]
-        return [text(t("command.unknown", turn.lang, word=word[:40]))]
+        return unknown_command(turn, word, key, turn.args)
     if turn.role not in command.roles:
-        return [refusal(turn, command.roles)]
-    return await command.handler(turn)
+        return placed(turn, command.where, [refusal(turn, command.roles)])
+    return placed(turn, command.where, await command.handler(turn))
+
+
+def unknown_command(turn: Turn, word: str, key: str, rest: str) -> list[Reply]:
+    """ "'x' ken ik niet", with a button that runs the corrected line when a command is close.
+
+    Only commands this person may use are suggested. A corrected line that carries more than
+    the command (names, notes) is shown only in the sender's 1:1 chat.
+    """
+    options = [name for c in router.available_to(turn.role) for name in c.names]
+    guess = suggest(key, options)
+    if guess is None:
+        return [text(t("command.unknown", turn.lang, word=word[:40]))]
+    question = t("command.unknown_suggest", turn.lang, word=word[:40], guess=guess)
+    corrected = f"{guess} {rest}".strip()
+    if len(corrected) > MAX_SUGGESTED_LINE:
+        return [text(question)]
+    label = corrected if len(corrected) <= MAX_LABEL else corrected[: MAX_LABEL - 1] + "…"
+    reply = card(choice_buttons_card(title=question, buttons=[(label, corrected)]))
+    return placed(turn, PRIVATE if rest else HERE, [reply])
+
+
+def placed(turn: Turn, where: Place, replies: Sequence[Reply]) -> list[Reply]:
+    """The replies, sent to the sender's 1:1 chat when they may only be read there.
+
+    A private answer to something typed in a channel or group chat cannot replace a card there.
+    """
+    if where == HERE or turn.inbound.conversation_type == "personal":
+        return list(replies)
+    return [replace(reply, private=True, replaces=None) for reply in replies]
 
 
 def refusal(turn: Turn, roles: frozenset[Role]) -> Reply:

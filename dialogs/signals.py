@@ -10,6 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from cards.catalogue import Lang, lang_of, t
 from dialogs.opp import opp_rows
+from dialogs.recipients import pupil_staff
 from dialogs.teamcal import message_payload
 from domain.calendar import SchoolCalendar
 from domain.clock import local_date
@@ -27,7 +28,7 @@ from domain.signals import (
     plan_outcome,
 )
 from storage import checkins, figures, outbox, people, signals
-from storage.models import Person, PupilSignal, Team
+from storage.models import PupilSignal, Team
 from storage.outbox import NewDelivery, person_recipient
 
 HISTORY = 15  # school days the rules look back over
@@ -155,13 +156,7 @@ async def alert_mentors(
         pupil = await people.get_person(session=session, person_id=signal.pupil_id)
         if pupil is None:
             continue
-        mentor = await people.mentor_of(session=session, pupil_id=signal.pupil_id)
-        targets: Sequence[Person] = (
-            [mentor]
-            if mentor
-            else await people.team_members(session=session, team_id=team.id, role="coordinator")
-        )
-        for target in targets:
+        for target in await pupil_staff(session, team, pupil):
             lang = lang_of(target.locale)
             body = t(
                 "signal.alert",

@@ -98,6 +98,16 @@ async def team_members(
     return result.all()
 
 
+async def has_pupils(*, session: AsyncSession, team_id: int) -> bool:
+    """Whether a team has a pupil among its current members."""
+    result = await session.exec(
+        select(Person.id)
+        .where(Person.team_id == team_id, Person.role == "pupil", col(Person.active).is_(True))
+        .limit(1)
+    )
+    return result.first() is not None
+
+
 async def mentor_of(*, session: AsyncSession, pupil_id: int) -> Person | None:
     """A pupil's mentor, if linked and still in the team."""
     result = await session.exec(

@@ -1,6 +1,14 @@
 """Texts of the foundation: install, help, roles, links, names, refusals."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "roster.no_coordinator": {
+        "nl": "De laatste coördinator heeft het team {team} verlaten. Rollen, koppelingen en "
+        "instellingen kan nu niemand meer wijzigen. Vraag de ICT-beheerder van je school die "
+        "Dagritme beheert om een nieuwe coördinator aan te wijzen.",
+        "en": "The last coordinator has left the team {team}. Nobody can change roles, links or "
+        "settings now. Ask the IT administrator at your school who runs Dagritme to name a new "
+        "coordinator.",
+    },
     "install.greeting": {
         "nl": (
             "Hallo allemaal! 👋 Ik ben {bot}, de dagritme-assistent van deze klas. Elke "
@@ -169,8 +177,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{pupil} is now linked to mentor {mentor} (was {previous}).",
     },
     "koppel.not_a_pupil": {
-        "nl": "{name} is geen leerling. Geef eerst de rol: `rol {name} leerling`.",
-        "en": "{name} is not a pupil. Give the role first: `role {name} pupil`.",
+        "nl": "{name} is geen leerling. Geef eerst de rol: **rol** {name} **leerling**.",
+        "en": "{name} is not a pupil. Give the role first: **role** {name} **pupil**.",
     },
     "koppel.no_mentors": {
         "nl": "Dit team heeft nog geen mentoren. Geef eerst iemand de rol: **rol** _naam_ **mentor**.",
@@ -190,6 +198,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "team.hint_roles": {
         "nl": "Geef rollen met **rol** _naam_ leerling|mentor|coördinator.",
         "en": "Give roles with **role** _name_ pupil|mentor|coordinator.",
+    },
+    "error.internal": {
+        "nl": "Dat lukte niet door een fout aan mijn kant; er is niets opgeslagen. Probeer het "
+        "later nog eens, of vraag je coördinator om hulp als het blijft gebeuren.",
+        "en": "That did not work because of an error on my side; nothing was saved. Please try "
+        "again later, or ask your coordinator for help if it keeps happening.",
+    },
+    "place.answered_privately": {
+        "nl": "Ik heb je antwoord in onze privéchat gezet.",
+        "en": "I have put my answer in our private chat.",
+    },
+    "place.private_failed": {
+        "nl": "Dit beantwoord ik alleen in een privéchat, maar die kon ik niet openen. Open de "
+        "chat met mij (Dagritme) en typ het daar.",
+        "en": "I only answer this in a private chat, but I could not open one. Open the chat "
+        "with me (Dagritme) and type it there.",
     },
     "error.busy": {
         "nl": "Er ging iets mis aan mijn kant; er is niets opgeslagen. Probeer het zo nog eens.",

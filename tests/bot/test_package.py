@@ -141,3 +141,11 @@ def test_every_listed_command_is_one_the_bot_answers_in_both_languages() -> None
             # the English title is another name of the same command, with its own description
             assert router.commands[english[f"{key}.title"]] is dutch, key
             assert english[f"{key}.description"] != command["description"]
+
+
+def test_the_channel_and_group_chat_list_offers_only_what_belongs_there() -> None:
+    """Help, and choosing the class channel (which must be typed in that channel)."""
+    manifest = build_manifest(app_id=APP_ID, domain=None)
+    (shared,) = [c for c in manifest["bots"][0]["commandLists"] if "team" in c["scopes"]]
+    assert shared["scopes"] == ["team", "groupChat"]
+    assert [c["title"] for c in shared["commands"]] == ["hulp", "instellingen"]

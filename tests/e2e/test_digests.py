@@ -14,10 +14,13 @@ from tests.e2e.test_daily_rhythm import local
 
 WEEK = [date(2026, 11, 30) + timedelta(days=i) for i in range(5)]  # Monday 30 Nov – Friday 4 Dec
 FRIDAY = WEEK[-1]
-COORDINATION = "19:coordinatie@thread.tacv2"
+CHANNEL = "19:coordinatie@thread.tacv2"
+# A team with pupils never gets its coordinators' messages in a channel (pupils read every channel
+# of their team): they come in the coordinator's 1:1 chat, whatever the setting said.
+COORDINATION = "a:1personal-29-1coord-0001"
 
 
-async def seed_week(room: Classroom, *, coordinator_channel: str | None = COORDINATION) -> None:
+async def seed_week(room: Classroom, *, coordinator_channel: str | None = CHANNEL) -> None:
     """Sanne does well, Daan drops out, Noah feels bad and asked for contact, Sanne B is ill."""
     sanne, daan, noah, bakker = [await person_id(room.bot, p) for p in room.pupils]
     mentor = await person_id(room.bot, room.mentor)
@@ -165,7 +168,7 @@ async def test_the_daily_digest_says_which_messages_did_not_arrive_and_why(
     monday = WEEK[0]
     async with room.bot.db.session() as session:
         team = (await session.exec(select(Team))).one()
-        team.coordinator_channel_id = COORDINATION
+        team.coordinator_channel_id = CHANNEL
         session.add(team)
     room.connector.fail_next(1, 403, path_contains="personal-29-1sanne-")  # she blocked the bot
     room.connector.fail_next(6, 503, path_contains="personal-29-1daan-")  # Teams keeps failing

@@ -151,7 +151,11 @@ async def test_channel_mention_works_like_a_chat(classroom: Classroom) -> None:
     )
     posted = await bot.post(activity)
     assert posted.status == 200
-    assert "Noah Bakker is nu **mentor**." in classroom.connector.texts()[-1]
+    # the answer names people and roles: it goes to the coordinator's 1:1 chat
+    private = classroom.connector.texts(classroom.chat(classroom.coordinator).conversation_id)
+    assert "Noah Bakker is nu **mentor**." in private[-1]
+    (in_channel,) = [text for text in classroom.connector.texts() if text not in private]
+    assert in_channel == "Ik heb je antwoord in onze privéchat gezet."
 
 
 async def test_only_coordinators_give_roles(classroom: Classroom) -> None:
@@ -197,8 +201,9 @@ async def test_healthz_reports_the_database(running: tuple[Bot, FakeConnector]) 
                 "oldest_due_seconds": 0,
                 "failed_last_24h": 0,
                 "failed_reasons": {},
-                "lanes": [],
+                "lanes": 0,
             },
+            "teams_without_coordinator": 0,
         }
 
 

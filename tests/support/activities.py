@@ -189,3 +189,25 @@ def channel_message(
     data["teamsTeamId"] = world.team_id
     activity["channelData"] = data
     return activity
+
+
+def group_message(
+    world: TeamsWorld,
+    user: Member,
+    text: str,
+    *,
+    conversation_id: str = "19:groepschat-ouders@thread.v2",
+    value: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A message in a group chat the bot is part of, @mentioning the bot as Teams does."""
+    conversation = {"id": conversation_id, "conversationType": "groupChat", "isGroup": True}
+    activity = _base(world, "message", user, conversation)
+    tag = f"<at>{world.bot_name}</at>"
+    activity["text"] = f"{tag} {text}" if text else ""
+    activity["entities"] = [
+        *activity["entities"],
+        {"type": "mention", "text": tag, "mentioned": {"id": world.bot_id, "name": world.bot_name}},
+    ]
+    if value is not None:
+        activity["value"] = value
+    return activity

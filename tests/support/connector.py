@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 import random
 import re
 from collections import Counter, defaultdict
@@ -53,6 +54,7 @@ class Recorded:
     activity_id: str | None
     body: dict[str, Any] | None
     headers: dict[str, str]
+    answered_id: str | None = None  # the id of the activity a POST created
 
 
 @dataclass
@@ -275,17 +277,11 @@ class FakeConnector:
         activity_id = parts[4] if len(parts) > 4 and parts[3] == "activities" else None
         if parts == ["_stats"]:
             return web.json_response(self.stats())
+        recorded = Recorded(
+            request.method, request.path, conversation_id, activity_id, body, dict(request.headers)
+        )
         if self.keep_requests:
-            self.requests.append(
-                Recorded(
-                    request.method,
-                    request.path,
-                    conversation_id,
-                    activity_id,
-                    body,
-                    dict(request.headers),
-                )
-            )
+            self.requests.append(recorded)
         if parts[:1] == ["v1.0"]:
             return self._graph(request, parts, body)
         throttled = (
@@ -320,7 +316,11 @@ class FakeConnector:
                 status=failure.status,
                 headers=headers,
             )
-        return self._answer(request, parts, body)
+        answer = self._answer(request, parts, body)
+        if request.method == "POST" and len(parts) >= 4 and parts[3] == "activities":
+            created = json.loads(answer.body) if isinstance(answer.body, bytes) else {}
+            recorded.answered_id = created.get("id") if isinstance(created, dict) else None
+        return answer
 
     def _answer(
         self, request: web.Request, parts: list[str], body: dict[str, Any] | None
