@@ -27,6 +27,9 @@ from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
 from cards.mentor import mood_emoji
 from cards.opp import OppRow, due_text
+from cards.pickup import pickup_section
+from cards.plain import plain
+from domain.alerts import PickupFigures
 from domain.grammar import format_date
 
 MOOD_COLORS = {
@@ -55,7 +58,7 @@ class NamedSignal:
 
     pupil: str
     mentor: str | None
-    sentence: str
+    sentence: str  # worded by `t`, so Markdown already
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,7 @@ def _signals(signals: Sequence[NamedSignal], lang: Lang, title_key: str) -> list
     if not signals:
         items.append(TextBlock(text=t("digest.no_signals", lang), wrap=True, spacing="None"))
     for signal in signals:
-        who = signal.pupil + (
+        who = plain(signal.pupil) + (
             f" ({t('pupils.mentor', lang, name=signal.mentor)})" if signal.mentor else ""
         )
         items.append(TextBlock(text=f"- **{who}**: {signal.sentence}", wrap=True, spacing="None"))
@@ -197,6 +200,8 @@ class WeeklyFigures:
     last_week: WeekSummary
     failed_deliveries: Mapping[str, int] = field(default_factory=dict)
     extra: Mapping[str, str] = field(default_factory=dict)
+    # per mentor (None: pupils without one): how long picking up alerts took, in school time
+    pickup: Sequence[tuple[str | None, PickupFigures]] = ()
 
 
 def _rate(value: float | None) -> str:
@@ -312,7 +317,7 @@ def weekly_digest_card(*, lang: Lang, figures: WeeklyFigures) -> dict[str, Any]:
         TextBlock(text=t("digest.week.per_mentor", lang), weight="Bolder", wrap=True)
     ]
     contacts += [
-        TextBlock(text=f"- {name}: {count}", wrap=True, spacing="None")
+        TextBlock(text=f"- {plain(name)}: {count}", wrap=True, spacing="None")
         for name, count in figures.contacts_per_mentor
     ]
     if figures.without_contact:
@@ -326,13 +331,14 @@ def weekly_digest_card(*, lang: Lang, figures: WeeklyFigures) -> dict[str, Any]:
             )
         )
     body.append(Container(items=contacts, separator=True))
+    body.append(Container(items=pickup_section(figures.pickup, lang), separator=True))
     opp: list[CardElement] = [
         TextBlock(text=t("digest.week.opp", lang), weight="Bolder", wrap=True)
     ]
     if not figures.opp:
         opp.append(TextBlock(text=t("opp.overview.none", lang), wrap=True, spacing="None"))
     opp += [
-        TextBlock(text=f"- {row.name}: {due_text(row, lang)}", wrap=True, spacing="None")
+        TextBlock(text=f"- {plain(row.name)}: {due_text(row, lang)}", wrap=True, spacing="None")
         for row in figures.opp
     ]
     body.append(Container(items=opp, separator=True))

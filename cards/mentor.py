@@ -1,4 +1,4 @@
-"""Cards for mentors and coordinators: the pupils at a glance, one pupil's page, contacts."""
+"""Cards for mentors and coordinators: one pupil's page and the contact log."""
 
 from __future__ import annotations
 
@@ -25,14 +25,15 @@ from microsoft_teams.cards import (
     TextInput,
 )
 
+from cards.alerts import ALERT_CONTACT
 from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
-from cards.rhythm import GOAL_EMOJI, MOODS, mood_word
+from cards.plain import Markdown, plain
+from cards.rhythm import GOAL_EMOJI, MOODS
 from domain.grammar import format_date
 
 CONTACT_KINDS = ("gesprek", "bellen", "chat", "huisbezoek", "ouders", "school", "overig")
 DURATIONS = (5, 10, 15, 20, 30, 45, 60, 90, 120)
-LONG_SILENCE = 7  # days without a logged contact before a pupil is highlighted
 
 
 def kind_name(kind: str, lang: Lang) -> str:
@@ -63,79 +64,6 @@ def _card(body: Sequence[CardElement], actions: Sequence[SubmitAction] = ()) -> 
 
 
 @dataclass(frozen=True)
-class PupilRow:
-    """One line of the overview: how a pupil is doing today."""
-
-    name: str
-    paused_until: date | None = None
-    start_mood: int | None = None
-    goals: Sequence[str] = ()
-    wants_contact: bool = False
-    close_mood: int | None = None
-    days_since_contact: int | None = None
-    mentor: str | None = None
-    opp_due: str | None = None  # the next OPP evaluation, already worded
-
-
-def pupils_card(*, lang: Lang, day: date, rows: Sequence[PupilRow], title: str) -> dict[str, Any]:
-    """`leerlingen`: every pupil in one card, the ones who need attention easy to spot."""
-    body: list[CardElement] = [
-        TextBlock(text=title, size="Large", weight="Bolder", wrap=True),
-        TextBlock(text=format_date(day, lang), is_subtle=True, spacing="None", wrap=True),
-    ]
-    if not rows:
-        body.append(TextBlock(text=t("pupils.none", lang), wrap=True))
-    for row in rows:
-        body.append(_pupil_row(lang, row))
-    return _card(body)
-
-
-def _pupil_row(lang: Lang, row: PupilRow) -> Container:
-    heading = row.name
-    if row.paused_until is not None:
-        heading += " — " + t("pupils.paused", lang, until=format_date(row.paused_until, lang))
-    lines: list[str] = []
-    if row.paused_until is None or row.start_mood is not None:
-        if row.start_mood is None:
-            lines.append(t("pupils.not_checked_in", lang))
-        else:
-            start = t("pupils.start", lang, mood=mood_word(row.start_mood, lang))
-            if row.wants_contact:
-                start += " · " + t("pupils.wants_contact", lang)
-            lines.append(start)
-            if row.goals:
-                lines.append(t("pupils.goals", lang, goals="; ".join(row.goals)))
-        if row.close_mood is not None:
-            lines.append(t("pupils.close", lang, mood=mood_word(row.close_mood, lang)))
-    silence = row.days_since_contact
-    if silence is None:
-        contact = t("pupils.never_contacted", lang)
-    elif silence <= 1:
-        contact = t(f"pupils.last_contact_{'today' if silence == 0 else 'yesterday'}", lang)
-    else:
-        contact = t("pupils.last_contact", lang, days=silence)
-    if row.mentor:
-        contact += " · " + t("pupils.mentor", lang, name=row.mentor)
-    if row.opp_due:
-        lines.append(t("pupils.opp", lang, due=row.opp_due))
-    quiet = silence is None or silence >= LONG_SILENCE
-    items: list[CardElement] = [
-        TextBlock(text=heading, weight="Bolder", wrap=True),
-        *(TextBlock(text=line, wrap=True, spacing="None") for line in lines),
-        TextBlock(
-            text=contact,
-            wrap=True,
-            spacing="None",
-            color="Attention" if quiet else "Default",
-            weight="Bolder" if quiet else "Default",
-            is_subtle=not quiet,
-        ),
-    ]
-    style = "attention" if row.wants_contact or (row.start_mood or 5) <= 2 else None
-    return Container(items=items, separator=True, style=style)
-
-
-@dataclass(frozen=True)
 class ContactDraft:
     """What a contact card is pre-filled with."""
 
@@ -156,8 +84,10 @@ def contact_card(
     draft: ContactDraft | None = None,
     contact_id: int | None = None,
     problem: str | None = None,
+    alert_id: int | None = None,
 ) -> dict[str, Any]:
-    """The form behind `log`: pupil, kind, duration, day and note. Also used to edit."""
+    """The form behind `log`: pupil, kind, duration, day and note. Also used to edit, and to log
+    the contact that answers an alert (saving it picks the alert up)."""
     draft = draft or ContactDraft()
     body: list[CardElement] = [
         TextBlock(
@@ -210,6 +140,8 @@ def contact_card(
     data: dict[str, Any] = {"verb": "contact.save", "team": team_ref, "nonce": nonce}
     if contact_id is not None:
         data["contact"] = contact_id
+    if alert_id is not None:
+        data.update(verb=ALERT_CONTACT, alert=alert_id)
     return _card(body, [SubmitAction(title=t("contact.card.save", lang), data=data)])
 
 
@@ -255,13 +187,13 @@ class ContactRow:
     editable: bool = False
 
 
-def contact_line(row: ContactRow, lang: Lang) -> str:
+def contact_line(row: ContactRow, lang: Lang) -> Markdown:
     """ "ma 23 nov · bellen · 15 min · Fatima el Amrani"."""
     parts = [format_date(row.day, lang), kind_name(row.kind, lang)]
     if row.minutes:
         parts.append(minutes_text(row.minutes, lang))
-    parts.append(row.author)
-    return " · ".join(parts)
+    parts.append(plain(row.author))
+    return Markdown(" · ".join(parts))
 
 
 def contacts_card(
@@ -280,7 +212,7 @@ def contacts_card(
             TextBlock(text=contact_line(row, lang), weight="Bolder", wrap=True)
         ]
         if row.note:
-            items.append(TextBlock(text=row.note, wrap=True, spacing="None"))
+            items.append(TextBlock(text=plain(row.note), wrap=True, spacing="None"))
         if row.editable:
             base = {"team": team_ref, "contact": row.id}
             items.append(
@@ -312,6 +244,7 @@ class PupilPage:
     checked_in: int
     goal_counts: dict[str, int] = field(default_factory=dict)  # done / partly / not / open
     contacts: Sequence[ContactRow] = ()
+    notes: Sequence[tuple[date, str]] = ()  # the pupil's own words at the day close, newest first
 
 
 def _mood_chart(lang: Lang, moods: Sequence[tuple[date, int | None]]) -> CardElement:
@@ -340,7 +273,10 @@ def _mood_chart(lang: Lang, moods: Sequence[tuple[date, int | None]]) -> CardEle
 def pupil_page_card(*, lang: Lang, page: PupilPage) -> dict[str, Any]:
     """`leerling <naam>`: mood over time, check-in rate, plan versus done, contacts."""
     facts = [
-        Fact(title=t("pupil.mentor", lang), value=page.mentor or t("team.no_mentor", lang)),
+        Fact(
+            title=t("pupil.mentor", lang),
+            value=plain(page.mentor) if page.mentor else t("team.no_mentor", lang),
+        ),
         Fact(
             title=t("pupil.checkin_rate", lang),
             value=t("pupil.rate", lang, done=page.checked_in, total=page.school_days),
@@ -357,11 +293,17 @@ def pupil_page_card(*, lang: Lang, page: PupilPage) -> dict[str, Any]:
     )
     facts.append(Fact(title=t("pupil.plan_vs_done", lang), value=plan))
     body: list[CardElement] = [
-        TextBlock(text=page.name, size="Large", weight="Bolder", wrap=True),
+        TextBlock(text=plain(page.name), size="Large", weight="Bolder", wrap=True),
         FactSet(facts=facts),
         _mood_chart(lang, page.moods),
-        TextBlock(text=t("pupil.recent_contacts", lang), weight="Bolder", wrap=True),
     ]
+    if page.notes:
+        body.append(TextBlock(text=t("pupil.notes", lang), weight="Bolder", wrap=True))
+        body.extend(
+            TextBlock(text=f"{format_date(day, lang)}: {plain(note)}", wrap=True, spacing="None")
+            for day, note in page.notes
+        )
+    body.append(TextBlock(text=t("pupil.recent_contacts", lang), weight="Bolder", wrap=True))
     if not page.contacts:
         body.append(TextBlock(text=t("contacts.none", lang), wrap=True, spacing="None"))
     for row in page.contacts:

@@ -24,6 +24,7 @@ from microsoft_teams.cards import (
 
 from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
+from cards.plain import Markdown, plain
 from domain.grammar import format_date
 
 PARTICIPANTS = ("leerling", "ouders", "mentor", "school", "gedragswetenschapper")
@@ -52,7 +53,7 @@ class OppRow:
     mentor: str | None = None
 
 
-def due_text(row: OppRow, lang: Lang) -> str:
+def due_text(row: OppRow, lang: Lang) -> Markdown:
     """ "maandag 18 januari (over 12 dagen)", "… (3 dagen te laat)", with a holiday warning."""
     when = format_date(row.due, lang, with_year=True)
     if row.days_left < 0:
@@ -64,7 +65,7 @@ def due_text(row: OppRow, lang: Lang) -> str:
     text = f"{when} ({status})"
     if row.vacation:
         text += " — " + t("opp.in_vacation", lang, vacation=row.vacation.lower())
-    return text
+    return Markdown(text)
 
 
 def opp_list_card(
@@ -77,7 +78,7 @@ def opp_list_card(
     for row in rows:
         late = row.days_left < 0
         items: list[CardElement] = [
-            TextBlock(text=row.name, weight="Bolder", wrap=True),
+            TextBlock(text=plain(row.name), weight="Bolder", wrap=True),
             TextBlock(
                 text=due_text(row, lang),
                 wrap=True,
@@ -142,10 +143,11 @@ def opp_history_card(
         body.append(TextBlock(text=t("opp.history.none", lang), wrap=True, spacing="None"))
     for evaluation in evaluations:
         who = ", ".join(participant_name(p, lang) for p in evaluation.participants) or "—"
-        line = f"{format_date(evaluation.day, lang, with_year=True)} · {who} · {evaluation.author}"
+        when = format_date(evaluation.day, lang, with_year=True)
+        line = f"{when} · {who} · {plain(evaluation.author)}"
         items: list[CardElement] = [TextBlock(text=line, wrap=True, weight="Bolder")]
         if evaluation.note:
-            items.append(TextBlock(text=evaluation.note, wrap=True, spacing="None"))
+            items.append(TextBlock(text=plain(evaluation.note), wrap=True, spacing="None"))
         body.append(Container(items=items, separator=True))
     return _card(body, [record_action(lang, row.pupil_id, team_ref, nonce, participants)])
 
@@ -193,7 +195,7 @@ class Trend:
     contacts: int
 
 
-def trend_text(trend: Trend, lang: Lang) -> str:
+def trend_text(trend: Trend, lang: Lang) -> Markdown:
     """A two-line summary to prepare the evaluation with."""
     lines = [
         t(
@@ -219,7 +221,7 @@ def trend_text(trend: Trend, lang: Lang) -> str:
                 average=f"{trend.average_mood:.1f}".replace(".", "," if lang == "nl" else "."),
             )
         )
-    return "\n\n".join(lines)
+    return Markdown("\n\n".join(lines))
 
 
 def opp_nudge_card(
@@ -241,7 +243,7 @@ def opp_nudge_card(
     )
     who = ", ".join(participant_name(p, lang) for p in participants)
     if behavioural_scientist and "gedragswetenschapper" in participants:
-        who += f" ({behavioural_scientist})"
+        who += f" ({plain(behavioural_scientist)})"
     body: list[CardElement] = [
         TextBlock(text=heading, size="Medium", weight="Bolder", wrap=True),
         FactSet(
@@ -267,11 +269,11 @@ def opp_overview_card(
     if not groups:
         body.append(TextBlock(text=t("opp.overview.none", lang), wrap=True))
     for mentor, rows in groups.items():
-        items: list[CardElement] = [TextBlock(text=mentor, weight="Bolder", wrap=True)]
+        items: list[CardElement] = [TextBlock(text=plain(mentor), weight="Bolder", wrap=True)]
         for row in rows:
             items.append(
                 TextBlock(
-                    text=f"- {row.name}: {due_text(row, lang)}",
+                    text=f"- {plain(row.name)}: {due_text(row, lang)}",
                     wrap=True,
                     spacing="None",
                     color="Attention" if row.days_left < 0 else "Default",

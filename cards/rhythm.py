@@ -1,10 +1,10 @@
-"""The cards of the school day: check-in, close, their confirmations, the mentor list, settings."""
+"""The cards of the school day: the check-in, the close, and their confirmations."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date
 from typing import Any
 
 from microsoft_teams.cards import (
@@ -14,17 +14,16 @@ from microsoft_teams.cards import (
     ChoiceSetInput,
     Fact,
     FactSet,
-    NumberInput,
     SubmitAction,
     TextBlock,
     TextInput,
-    TimeInput,
     ToggleInput,
 )
 
 from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
-from domain.grammar import format_date, format_time
+from cards.plain import plain
+from domain.grammar import format_date
 
 
 @dataclass(frozen=True)
@@ -85,6 +84,17 @@ def _submit(lang: Lang, verb: str, day: date, team_ref: int) -> SubmitAction:
     )
 
 
+def _contact_toggle(lang: Lang, key: str) -> ToggleInput:
+    return ToggleInput(
+        id="contact",
+        title=t(key, lang),
+        value_on="true",
+        value_off="false",
+        value="false",
+        wrap=True,
+    )
+
+
 def checkin_card(*, lang: Lang, first_name: str, day: date, team_ref: int) -> dict[str, Any]:
     """The 09:00 card: mood, energy, up to three goals, and whether they want contact."""
     body: list[CardElement] = [
@@ -110,16 +120,8 @@ def checkin_card(*, lang: Lang, first_name: str, day: date, team_ref: int) -> di
                 max_length=GOAL_MAX_CHARS,
             )
         )
-    body.append(
-        ToggleInput(
-            id="contact",
-            title=t("checkin.contact", lang),
-            value_on="true",
-            value_off="false",
-            value="false",
-            wrap=True,
-        )
-    )
+    body.append(_contact_toggle(lang, "checkin.contact"))
+    body.append(TextBlock(text=t("checkin.readers", lang), is_subtle=True, wrap=True))
     return _card(body, [_submit(lang, "checkin.submit", day, team_ref)])
 
 
@@ -149,7 +151,7 @@ def checkin_done_card(
     ]
     if goals:
         body.append(TextBlock(text=t("checkin.fact.goals", lang), weight="Bolder", wrap=True))
-        body.extend(TextBlock(text=f"- {goal}", wrap=True, spacing="None") for goal in goals)
+        body.extend(TextBlock(text=f"- {plain(goal)}", wrap=True, spacing="None") for goal in goals)
     if wants_contact:
         body.append(TextBlock(text=t("checkin.contact_follows", lang), wrap=True))
     return _card(body)
@@ -158,7 +160,7 @@ def checkin_done_card(
 def close_card(
     *, lang: Lang, first_name: str, day: date, team_ref: int, goals: Sequence[str]
 ) -> dict[str, Any]:
-    """The 14:45 card: mood, how each morning goal went, and an optional note."""
+    """The 14:45 card: mood, how each morning goal went, an optional note, a wish for contact."""
     body: list[CardElement] = [
         TextBlock(
             text=t("close.title", lang, name=first_name), size="Large", weight="Bolder", wrap=True
@@ -172,7 +174,7 @@ def close_card(
             body.append(
                 ChoiceSetInput(
                     id=f"goal{i}",
-                    label=goal,
+                    label=plain(goal),  # an input's label is Markdown too
                     style="expanded",
                     choices=[
                         Choice(title=f"{GOAL_EMOJI[s]} {t(f'close.status.{s}', lang)}", value=s)
@@ -186,11 +188,12 @@ def close_card(
         TextInput(
             id="note",
             label=t("close.note_label", lang),
-            placeholder=t("close.note_placeholder", lang),
+            placeholder=t("checkin.readers", lang),
             is_multiline=True,
             max_length=NOTE_MAX_CHARS,
         )
     )
+    body.append(_contact_toggle(lang, "close.contact"))
     return _card(body, [_submit(lang, "close.submit", day, team_ref)])
 
 
@@ -202,12 +205,16 @@ def close_done_card(
     goals: Sequence[str],
     goal_status: Sequence[str | None],
     note_given: bool,
+    wants_contact: bool = False,
 ) -> dict[str, Any]:
     """What the day close card turns into once sent."""
+    facts = [Fact(title=t("checkin.fact.mood", lang), value=mood_word(mood, lang))]
+    if wants_contact:
+        facts.append(Fact(title=t("checkin.fact.contact", lang), value=t("checkin.yes", lang)))
     body: list[CardElement] = [
         TextBlock(text=t("close.thanks", lang), size="Medium", weight="Bolder", wrap=True),
         TextBlock(text=format_date(day, lang), is_subtle=True, spacing="None", wrap=True),
-        FactSet(facts=[Fact(title=t("checkin.fact.mood", lang), value=mood_word(mood, lang))]),
+        FactSet(facts=facts),
     ]
     if goals:
         facts = []
@@ -218,10 +225,12 @@ def close_done_card(
                 if status in GOAL_EMOJI
                 else t("close.status.none", lang)
             )
-            facts.append(Fact(title=goal, value=shown))
+            facts.append(Fact(title=plain(goal), value=shown))
         body.append(FactSet(facts=facts))
     if note_given:
         body.append(TextBlock(text=t("close.note_received", lang), wrap=True))
+    if wants_contact:
+        body.append(TextBlock(text=t("close.contact_follows", lang), wrap=True))
     return _card(body)
 
 
@@ -233,127 +242,3 @@ def expired_card(*, lang: Lang, day: date) -> dict[str, Any]:
             TextBlock(text=format_date(day, lang), is_subtle=True, wrap=True),
         ]
     )
-
-
-def mentor_missing_card(*, lang: Lang, names: Sequence[str]) -> dict[str, Any]:
-    """The mentor's morning list of pupils who have not checked in yet."""
-    body: list[CardElement] = [
-        TextBlock(
-            text=t("rhythm.mentor_missing.title", lang, count=len(names)),
-            weight="Bolder",
-            wrap=True,
-        )
-    ]
-    body.extend(TextBlock(text=f"- {name}", wrap=True, spacing="None") for name in names)
-    body.append(TextBlock(text=t("rhythm.mentor_missing.hint", lang), wrap=True, is_subtle=True))
-    return _card(body)
-
-
-@dataclass(frozen=True)
-class SettingsView:
-    """A team's settings as the card shows them."""
-
-    start: time
-    close: time
-    reminder: time
-    mentor_list: time
-    region: str
-    class_channel_id: str | None
-    coordinator_channel_id: str | None
-    meeting_link: str | None
-    free_days: Sequence[date]
-    liberation_day: str
-    good_friday_off: bool
-    opp_cycle_weeks: int = 8
-    behavioural_scientist: str | None = None
-
-
-def settings_card(
-    *, lang: Lang, values: SettingsView, channels: Sequence[tuple[str, str]], team_ref: int
-) -> dict[str, Any]:
-    """The coordinator's settings card."""
-    channel_choices = [Choice(title=name, value=cid) for cid, name in channels]
-    body: list[CardElement] = [
-        TextBlock(text=t("settings.title", lang), size="Large", weight="Bolder", wrap=True),
-        *(
-            TimeInput(
-                id=field,
-                label=t(f"settings.field.{field}", lang),
-                value=format_time(getattr(values, field)),
-                is_required=True,
-            )
-            for field in ("start", "reminder", "mentor_list", "close")
-        ),
-        ChoiceSetInput(
-            id="region",
-            label=t("settings.field.region", lang),
-            value=values.region,
-            is_required=True,
-            choices=[Choice(title=r.capitalize(), value=r) for r in ("noord", "midden", "zuid")],
-        ),
-        ChoiceSetInput(
-            id="class_channel",
-            label=t("settings.field.class_channel", lang),
-            value=values.class_channel_id,
-            is_required=True,
-            choices=channel_choices,
-        ),
-        ChoiceSetInput(
-            id="coordinator_channel",
-            label=t("settings.field.coordinator_channel", lang),
-            value=values.coordinator_channel_id,
-            placeholder=t("settings.none", lang),
-            choices=channel_choices,
-        ),
-        TextInput(
-            id="meeting_link",
-            label=t("settings.field.meeting_link", lang),
-            value=values.meeting_link,
-            placeholder="https://teams.microsoft.com/l/meetup-join/…",
-            style="Url",
-            max_length=1000,
-        ),
-        TextInput(
-            id="free_days",
-            label=t("settings.field.free_days", lang),
-            value=", ".join(d.strftime("%d-%m-%Y") for d in values.free_days) or None,
-            placeholder="12-03-2027, 13-03-2027",
-            max_length=1000,
-        ),
-        ChoiceSetInput(
-            id="liberation_day",
-            label=t("settings.field.liberation_day", lang),
-            value=values.liberation_day,
-            is_required=True,
-            choices=[
-                Choice(title=t(f"settings.liberation.{v}", lang), value=v)
-                for v in ("lustrum", "altijd", "nooit")
-            ],
-        ),
-        NumberInput(
-            id="opp_cycle_weeks",
-            label=t("settings.field.opp_cycle_weeks", lang),
-            value=values.opp_cycle_weeks,
-            min=1,
-            max=52,
-            is_required=True,
-        ),
-        TextInput(
-            id="behavioural_scientist",
-            label=t("settings.field.behavioural_scientist", lang),
-            value=values.behavioural_scientist,
-            max_length=200,
-        ),
-        ToggleInput(
-            id="good_friday_off",
-            title=t("settings.field.good_friday_off", lang),
-            value="true" if values.good_friday_off else "false",
-            value_on="true",
-            value_off="false",
-            wrap=True,
-        ),
-    ]
-    save = SubmitAction(
-        title=t("settings.save", lang), data={"verb": "settings.submit", "team": team_ref}
-    )
-    return _card(body, [save])

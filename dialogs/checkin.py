@@ -19,15 +19,17 @@ from cards.rhythm import (
     close_card,
     close_done_card,
     expired_card,
-    mood_word,
 )
+from dialogs.alerts import alert_checkin, checkin_source
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
-from dialogs.router import PUPILS, Turn, router
-from dialogs.schedule import alert_staff
+from dialogs.router import PRIVATE, PUPILS, Turn, router
 from dialogs.teamcal import calendar_for, day_times
+from dialogs.voice import check_distress
 from domain.clock import local_date
-from domain.rhythm import LOW_MOOD, due_prompts
+from domain.numbers import int_value
+from domain.rhythm import due_prompts
+from domain.text import printable
 from storage import checkins
 from storage.models import CheckIn
 
@@ -60,6 +62,7 @@ class CloseAnswer:
     mood: int
     goal_status: tuple[str | None, ...]
     note: str | None
+    wants_contact: bool = False
 
 
 def _int_in(value: Any, low: int, high: int, *, required: bool) -> int | None:
@@ -67,13 +70,10 @@ def _int_in(value: Any, low: int, high: int, *, required: bool) -> int | None:
         if required:
             raise Refused("missing")
         return None
-    if isinstance(value, bool):
-        raise Refused("bool")
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if not isinstance(value, int) or not low <= value <= high:
-        raise Refused("out of range")
-    return value
+    number = int_value(value, low=low, high=high)  # ASCII digits only: "²" is no mood
+    if number is None:
+        raise Refused("not a number in range")
+    return number
 
 
 def _text(value: Any, limit: int) -> str | None:
@@ -81,7 +81,7 @@ def _text(value: Any, limit: int) -> str | None:
         return None
     if not isinstance(value, str):
         raise Refused("not text")
-    value = " ".join(value.split())
+    value = " ".join(printable(value).split())
     if len(value) > limit:
         raise Refused("too long")
     return value or None
@@ -102,12 +102,15 @@ def parse_start(value: dict[str, Any]) -> StartAnswer:
     goals = tuple(
         g for i in range(1, MAX_GOALS + 1) if (g := _text(value.get(f"goal{i}"), GOAL_MAX_CHARS))
     )
+    return StartAnswer(mood=mood, energy=energy, goals=goals, wants_contact=_wish(value))
+
+
+def _wish(value: dict[str, Any]) -> bool:
+    """The toggle "I want contact" (absent: no)."""
     contact = value.get("contact", "false")
     if contact not in ("true", "false", True, False):
         raise Refused("contact")
-    return StartAnswer(
-        mood=mood, energy=energy, goals=goals, wants_contact=contact in ("true", True)
-    )
+    return contact in ("true", True)
 
 
 def parse_close(value: dict[str, Any], goals: Sequence[str]) -> CloseAnswer:
@@ -129,7 +132,10 @@ def parse_close(value: dict[str, Any], goals: Sequence[str]) -> CloseAnswer:
         else:
             raise Refused("goal status")
     return CloseAnswer(
-        mood=mood, goal_status=tuple(statuses), note=_text(value.get("note"), NOTE_MAX_CHARS)
+        mood=mood,
+        goal_status=tuple(statuses),
+        note=_text(value.get("note"), NOTE_MAX_CHARS),
+        wants_contact=_wish(value),
     )
 
 
@@ -160,7 +166,7 @@ def _done_start(lang: Lang, stored: CheckIn) -> dict[str, Any]:
     )
 
 
-@router.card_action("checkin.submit", roles=PUPILS)
+@router.card_action("checkin.submit", roles=PUPILS, where=PRIVATE)
 async def submit_start(turn: Turn) -> Sequence[Reply]:
     """A pupil answered the day start card."""
     day = _card_day(turn)
@@ -186,13 +192,15 @@ async def submit_start(turn: Turn) -> Sequence[Reply]:
     )
     replies = [card(_done_start(turn.lang, stored), replaces=replaces)]
     if created:
-        await _alert(turn, stored)
+        await alert_checkin(turn, stored)
     else:
         replies.append(text(t("rhythm.submit.duplicate", turn.lang)))
+    # words of distress in the goals reach the staff at once (once per check-in)
+    replies += await check_distress(turn, stored.goals, source=checkin_source(stored.id or 0))
     return replies
 
 
-@router.card_action("close.submit", roles=PUPILS)
+@router.card_action("close.submit", roles=PUPILS, where=PRIVATE)
 async def submit_close(turn: Turn) -> Sequence[Reply]:
     """A pupil answered the day close card."""
     day = _card_day(turn)
@@ -218,10 +226,11 @@ async def submit_close(turn: Turn) -> Sequence[Reply]:
         goals=goals,
         goal_status=answer.goal_status,
         note=answer.note,
+        wants_contact=answer.wants_contact,
         now=turn.now,
     )
     if created:
-        await _alert(turn, stored)
+        await alert_checkin(turn, stored)
     done = close_done_card(
         lang=turn.lang,
         day=stored.day,
@@ -229,51 +238,17 @@ async def submit_close(turn: Turn) -> Sequence[Reply]:
         goals=stored.goals,
         goal_status=stored.goal_status,
         note_given=bool(stored.note),
+        wants_contact=stored.wants_contact,
     )
     replies = [card(done, replaces=replaces)]
     if not created:
         replies.append(text(t("rhythm.submit.duplicate", turn.lang)))
+    notes = [stored.note] if stored.note else []
+    replies += await check_distress(turn, notes, source=checkin_source(stored.id or 0))
     return replies
 
 
-async def _alert(turn: Turn, stored: CheckIn) -> None:
-    """Low mood or a wish for contact reaches the mentor at once, through the outbox."""
-    assert turn.team is not None and turn.actor is not None and stored.id is not None
-    name = turn.actor.name or first_name(turn.actor)
-    written = 0
-    if stored.mood <= LOW_MOOD:
-        written += await alert_staff(
-            turn.session,
-            team=turn.team,
-            pupil=turn.actor,
-            day=stored.day,
-            prompt="alert_low_mood",
-            ref=f"checkin:{stored.id}",
-            text_for=lambda lang: t(
-                "rhythm.alert.low_mood",
-                lang,
-                name=name,
-                mood_word=mood_word(stored.mood, lang),
-                moment=t(f"rhythm.moment.{stored.kind}", lang),
-            ),
-            now=turn.now,
-        )
-    if stored.wants_contact:
-        written += await alert_staff(
-            turn.session,
-            team=turn.team,
-            pupil=turn.actor,
-            day=stored.day,
-            prompt="alert_contact",
-            ref=f"checkin:{stored.id}",
-            text_for=lambda lang: t("rhythm.alert.wants_contact", lang, name=name),
-            now=turn.now,
-        )
-    if written:
-        turn.outbox_touched = True
-
-
-@router.command("inchecken", "checkin", "check-in", roles=PUPILS)
+@router.command("inchecken", "checkin", "check-in", roles=PUPILS, where=PRIVATE)
 async def checkin_again(turn: Turn) -> Sequence[Reply]:
     """A pupil asks for today's card again (lost it, or was paused and feels better)."""
     assert turn.team is not None and turn.actor is not None

@@ -1,4 +1,4 @@
-"""The contact log: `log`, `contacten`, and the contact card (save, undo, edit, delete)."""
+"""The contact log: `log` and the contact card (save, undo, edit, delete)."""
 
 from __future__ import annotations
 
@@ -11,28 +11,27 @@ from typing import Any
 from cards.catalogue import Lang, t
 from cards.mentor import (
     ContactDraft,
-    ContactRow,
     contact_card,
     contact_saved_card,
-    contacts_card,
     kind_name,
     minutes_text,
 )
+from cards.pupils import OPEN_CONTACT
 from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil, visible_pupils
-from dialogs.router import STAFF, Turn, router
+from dialogs.router import PRIVATE, STAFF, Turn, router
 from domain.clock import local_date
 from domain.contacts import KINDS, MAX_DAYS_BACK, MAX_NOTE, LogLine, LogProblem, parse_log
-from domain.grammar import format_date
-from storage import contacts, people
+from domain.grammar import MAX_MINUTES, format_date
+from domain.numbers import MAX_ID, int_value
+from domain.text import printable
+from storage import contacts
 from storage.models import ContactLog, Person
 
 logger = logging.getLogger(__name__)
 
 UNDO_WINDOW = timedelta(minutes=10)
 EDIT_WINDOW = timedelta(days=1)
-DEFAULT_LIST = 10
-MAX_LIST = 50
 
 
 def details(contact: ContactLog, lang: Lang, *, today: date) -> str:
@@ -47,9 +46,14 @@ def details(contact: ContactLog, lang: Lang, *, today: date) -> str:
     return ", ".join(parts)
 
 
-async def _contact_form(
-    turn: Turn, draft: ContactDraft | None = None, *, problem: str | None = None
+async def contact_form(
+    turn: Turn,
+    draft: ContactDraft | None = None,
+    *,
+    problem: str | None = None,
+    alert_id: int | None = None,
 ) -> Reply:
+    """The contact card, optionally filled in (and answering an alert: saving picks it up)."""
     pupils = await visible_pupils(turn)
     if not pupils:
         return text(t("contact.no_pupils", turn.lang))
@@ -62,8 +66,19 @@ async def _contact_form(
             today=local_date(turn.now),
             draft=draft,
             problem=problem,
+            alert_id=alert_id,
         )
     )
+
+
+@router.card_action(OPEN_CONTACT, roles=STAFF, where=PRIVATE)
+async def open_for_pupil(turn: Turn) -> Sequence[Reply]:
+    """A *Contact loggen* button in a list: the contact card, filled in for that pupil."""
+    wanted = int_value((turn.inbound.value or {}).get("pupil"), low=1, high=MAX_ID)
+    pupil = next((p for p in await visible_pupils(turn) if p.id == wanted), None)
+    if pupil is None:
+        return [text(t("contact.pupil_unknown", turn.lang))]
+    return [await contact_form(turn, ContactDraft(pupil_id=pupil.id))]
 
 
 async def _store(
@@ -114,11 +129,11 @@ async def _store(
     ]
 
 
-@router.command("log", "contact", roles=STAFF)
+@router.command("log", "contact", roles=STAFF, where=PRIVATE)
 async def log_contact(turn: Turn) -> Sequence[Reply]:
     """`log <leerling> <soort> [duur] [datum] [notitie]`; unreadable lines open the card."""
     if not turn.args:
-        return [await _contact_form(turn)]
+        return [await contact_form(turn)]
     today = local_date(turn.now)
     parsed = parse_log(turn.args, today=today)
     if isinstance(parsed, LogProblem):
@@ -161,7 +176,7 @@ async def _explain(turn: Turn, problem: LogProblem) -> Reply:
         message = t("contact.problem.no_kind_guess", turn.lang, guess=guess)
     else:
         message = t(f"contact.problem.{problem.problem}", turn.lang)
-    return await _contact_form(
+    return await contact_form(
         turn, ContactDraft(pupil_id=pupil_id, kind=problem.kind), problem=message
     )
 
@@ -170,29 +185,29 @@ def _read_card(
     value: dict[str, Any], *, today: date
 ) -> tuple[int, str, int | None, date, str | None]:
     """(pupil id, kind, minutes, day, note) from a contact card, or ValueError."""
-    pupil = value.get("pupil")
+    pupil = int_value(value.get("pupil"), low=1, high=MAX_ID)
     kind = value.get("kind")
-    if not isinstance(pupil, str | int) or not str(pupil).isdigit() or kind not in KINDS:
+    if pupil is None or not isinstance(kind, str) or kind not in KINDS:
         raise ValueError("pupil or kind")
     raw_minutes = value.get("minutes")
     minutes = None
     if raw_minutes not in (None, ""):
-        if not str(raw_minutes).isdigit() or not 1 <= int(str(raw_minutes)) <= 720:
+        minutes = int_value(raw_minutes, low=1, high=MAX_MINUTES)
+        if minutes is None:
             raise ValueError("minutes")
-        minutes = int(str(raw_minutes))
     day = date.fromisoformat(str(value.get("day") or today.isoformat()))
     if day > today or (today - day).days > MAX_DAYS_BACK:
         raise ValueError("day")
     note = value.get("note")
     if note is not None and not isinstance(note, str):
         raise ValueError("note")
-    note = (note or "").strip() or None
+    note = printable(note or "").strip() or None
     if note is not None and len(note) > MAX_NOTE:
         raise ValueError("note")
-    return int(str(pupil)), str(kind), minutes, day, note
+    return pupil, kind, minutes, day, note
 
 
-@router.card_action("contact.save", roles=STAFF)
+@router.card_action("contact.save", roles=STAFF, where=PRIVATE)
 async def save_from_card(turn: Turn) -> Sequence[Reply]:
     """The contact card was sent: a new contact, or an edit of the author's own."""
     value = turn.inbound.value or {}
@@ -216,9 +231,10 @@ async def save_from_card(turn: Turn) -> Sequence[Reply]:
 
 async def _own_recent(turn: Turn, raw_id: Any, window: timedelta) -> ContactLog | Reply:
     """A contact the sender wrote within `window`, or the polite reason why not."""
-    if not isinstance(raw_id, int | str) or not str(raw_id).isdigit():
+    contact_id = int_value(raw_id, low=1, high=MAX_ID)
+    if contact_id is None:
         return text(t("contact.gone", turn.lang))
-    contact = await contacts.get_contact(session=turn.session, contact_id=int(str(raw_id)))
+    contact = await contacts.get_contact(session=turn.session, contact_id=contact_id)
     if contact is None or contact.team_id != turn.team_id:
         return text(t("contact.gone", turn.lang))
     created = contact.created_at or turn.now
@@ -280,7 +296,7 @@ async def _remove(turn: Turn, contact: ContactLog, action: str) -> None:
     await contacts.delete_contact(session=turn.session, contact=contact)
 
 
-@router.card_action("contact.undo", roles=STAFF)
+@router.card_action("contact.undo", roles=STAFF, where=PRIVATE)
 async def undo(turn: Turn) -> Sequence[Reply]:
     """The undo button under a freshly logged contact."""
     found = await _own_recent(turn, (turn.inbound.value or {}).get("contact"), EDIT_WINDOW)
@@ -303,7 +319,7 @@ async def undo(turn: Turn) -> Sequence[Reply]:
     ]
 
 
-@router.card_action("contact.delete", roles=STAFF)
+@router.card_action("contact.delete", roles=STAFF, where=PRIVATE)
 async def delete(turn: Turn) -> Sequence[Reply]:
     """Delete one's own contact within a day."""
     found = await _own_recent(turn, (turn.inbound.value or {}).get("contact"), EDIT_WINDOW)
@@ -313,7 +329,7 @@ async def delete(turn: Turn) -> Sequence[Reply]:
     return [text(t("contact.deleted", turn.lang))]
 
 
-@router.card_action("contact.edit", roles=STAFF)
+@router.card_action("contact.edit", roles=STAFF, where=PRIVATE)
 async def edit_form(turn: Turn) -> Sequence[Reply]:
     """Open the contact card pre-filled, to change one's own contact within a day."""
     found = await _own_recent(turn, (turn.inbound.value or {}).get("contact"), EDIT_WINDOW)
@@ -340,50 +356,3 @@ async def edit_form(turn: Turn) -> Sequence[Reply]:
             )
         )
     ]
-
-
-@router.command("contacten", "contacts", roles=STAFF)
-async def list_contacts(turn: Turn) -> Sequence[Reply]:
-    """`contacten <leerling> [aantal]`: the latest contacts, newest first."""
-    name, limit = turn.args, DEFAULT_LIST
-    head, _, last = turn.args.rpartition(" ")
-    if head and last.isdigit():
-        name, limit = head, max(1, min(MAX_LIST, int(last)))
-    if not name.strip():
-        return [text(t("usage.contacten", turn.lang))]
-    pupil = await resolve_pupil(turn, name, rerun=f"contacten {{name}} {limit}")
-    if isinstance(pupil, NotFound):
-        return [pupil.reply]
-    assert pupil.id is not None
-    rows = await contact_rows(turn, pupil.id, limit)
-    await turn.audit("pupil.contacts_read", subject_id=pupil.id)
-    return [card(contacts_card(lang=turn.lang, pupil=pupil.name, rows=rows, team_ref=turn.team_id))]
-
-
-async def contact_rows(turn: Turn, pupil_id: int, limit: int) -> list[ContactRow]:
-    """A pupil's latest contacts as rows, editable where the sender may still change them."""
-    found = await contacts.recent_contacts(session=turn.session, pupil_id=pupil_id, limit=limit)
-    authors: dict[int, str] = {}
-    rows: list[ContactRow] = []
-    for contact in found:
-        author = ""
-        if contact.author_id is not None:
-            if contact.author_id not in authors:
-                person = await people.get_person(session=turn.session, person_id=contact.author_id)
-                authors[contact.author_id] = person.name if person else ""
-            author = authors[contact.author_id]
-        editable = contact.author_id == turn.actor_id and (
-            turn.now - (contact.created_at or turn.now) <= EDIT_WINDOW
-        )
-        rows.append(
-            ContactRow(
-                id=contact.id or 0,
-                day=contact.day,
-                kind=contact.kind,
-                minutes=contact.minutes,
-                author=author,
-                note=contact.note,
-                editable=editable,
-            )
-        )
-    return rows

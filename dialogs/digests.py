@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from cards.catalogue import Lang, lang_of, t
+from cards.catalogue import Lang, t
 from cards.digest import (
     DailyFigures,
     DayFigures,
@@ -19,18 +19,20 @@ from cards.digest import (
     daily_digest_card,
     weekly_digest_card,
 )
+from dialogs.alerts import pickup_per_mentor
 from dialogs.inbound import Reply, card, text
 from dialogs.opp import opp_rows
-from dialogs.router import COORDINATOR, Turn, router
+from dialogs.recipients import Destination, coordinator_destinations
+from dialogs.router import COORDINATOR, PRIVATE, Turn, router
 from dialogs.signals import alert_mentors, evaluate, signal_sentence
 from dialogs.teamcal import calendar_for, message_payload
 from domain.calendar import SchoolCalendar
 from domain.clock import at_local, local_date
 from domain.rhythm import DuePrompt
 from domain.text import fold
-from storage import figures, outbox, people, signals
+from storage import audit, figures, outbox, people, signals
 from storage.models import Person, PupilSignal, Team
-from storage.outbox import NewDelivery, channel_recipient, person_recipient
+from storage.outbox import NewDelivery
 
 OPP_HORIZON = 14
 
@@ -40,7 +42,11 @@ def _pupils_on(pupils: Sequence[Person], day: date) -> int:
 
 
 async def _named(
-    session: AsyncSession, team: Team, found: Sequence[PupilSignal], lang: Lang
+    session: AsyncSession,
+    team: Team,
+    found: Sequence[PupilSignal],
+    lang: Lang,
+    shown: set[int] | None = None,
 ) -> list[NamedSignal]:
     assert team.id is not None
     mentors = await people.mentor_map(session=session, team_id=team.id)
@@ -50,6 +56,8 @@ async def _named(
         if pupil is None or not pupil.active:
             continue
         mentor = mentors.get(signal.pupil_id)
+        if shown is not None:
+            shown.add(signal.pupil_id)
         named.append(
             NamedSignal(
                 pupil=pupil.name,
@@ -61,9 +69,15 @@ async def _named(
 
 
 async def daily_figures(
-    session: AsyncSession, team: Team, day: date, new: Sequence[PupilSignal], lang: Lang
+    session: AsyncSession,
+    team: Team,
+    day: date,
+    new: Sequence[PupilSignal],
+    lang: Lang,
+    *,
+    shown: set[int] | None = None,
 ) -> DailyFigures:
-    """The figures of one school day."""
+    """The figures of one school day; the ids of the pupils they name are added to `shown`."""
     assert team.id is not None
     pupils = await people.team_members(session=session, team_id=team.id, role="pupil")
     counts = await figures.checkins_per_day(session=session, team_id=team.id, start=day, end=day)
@@ -72,6 +86,8 @@ async def daily_figures(
         session=session, team_id=team.id, start=day, end=day
     )
     open_now = await signals.open_signals(session=session, team_id=team.id)
+    if shown is not None:
+        shown.update(p.id for p in pupils if p.id and p.paused_until and people.is_paused(p, day))
     return DailyFigures(
         team=team.name,
         day=day,
@@ -79,7 +95,7 @@ async def daily_figures(
         starts=counts.get((day, "start"), 0),
         closes=counts.get((day, "close"), 0),
         moods={mood: n for (_, mood), n in moods.items()},
-        new_signals=await _named(session, team, new, lang),
+        new_signals=await _named(session, team, new, lang, shown),
         open_signals=len(open_now),
         contacts=sum(contacts.values()),
         paused=[
@@ -130,9 +146,16 @@ def is_last_school_day_of_week(day: date, calendar: SchoolCalendar) -> bool:
 
 
 async def weekly_figures(
-    session: AsyncSession, team: Team, day: date, calendar: SchoolCalendar, lang: Lang
+    session: AsyncSession,
+    team: Team,
+    day: date,
+    calendar: SchoolCalendar,
+    lang: Lang,
+    *,
+    shown: set[int] | None = None,
 ) -> WeeklyFigures:
-    """The figures of the week up to `day`, and the week before for comparison."""
+    """The figures of the week up to `day`, and the week before for comparison; the ids of the
+    pupils they name are added to `shown`."""
     assert team.id is not None
     pupils = await people.team_members(session=session, team_id=team.id, role="pupil")
     days = week_days(day, calendar)
@@ -160,6 +183,11 @@ async def weekly_figures(
         if mentor.id not in per_author:
             per_mentor.append((mentor.name, 0))
     rows, _ = await opp_rows(session, team, pupils, today=day, calendar=calendar, with_mentor=True)
+    due = [r for r in rows if r.days_left <= OPP_HORIZON]
+    uncontacted = [p for p in pupils if p.id not in contacted and not people.is_paused(p, day)]
+    if shown is not None:
+        shown.update(r.pupil_id for r in due)
+        shown.update(p.id for p in uncontacted if p.id is not None)
     return WeeklyFigures(
         team=team.name,
         week_start=monday,
@@ -174,30 +202,22 @@ async def weekly_figures(
             for d in days
         ],
         open_signals=await _named(
-            session, team, await signals.open_signals(session=session, team_id=team.id), lang
+            session,
+            team,
+            await signals.open_signals(session=session, team_id=team.id),
+            lang,
+            shown,
         ),
         contacts_per_mentor=per_mentor,
-        without_contact=sorted(
-            p.name for p in pupils if p.id not in contacted and not people.is_paused(p, day)
-        ),
-        opp=[r for r in rows if r.days_left <= OPP_HORIZON],
+        without_contact=sorted(p.name for p in uncontacted),
+        opp=due,
+        pickup=await pickup_per_mentor(session, team, start=monday, end=day, calendar=calendar),
         this_week=await _summary(session, team, days, pupils),
         last_week=await _summary(session, team, before, pupils),
         failed_deliveries=await figures.failed_deliveries(
             session=session, team_id=team.id, start=start, end=day
         ),
     )
-
-
-async def destinations(session: AsyncSession, team: Team) -> list[tuple[str, int | None, Lang]]:
-    """The coordinators' channel, else each coordinator's 1:1 chat; never the class channel."""
-    assert team.id is not None
-    if team.coordinator_channel_id and team.coordinator_channel_id != (
-        team.class_channel_id or team.general_channel_id
-    ):
-        return [(channel_recipient(team.coordinator_channel_id), None, "nl")]
-    coordinators = await people.team_members(session=session, team_id=team.id, role="coordinator")
-    return [(person_recipient(c.id or 0), c.id, lang_of(c.locale)) for c in coordinators]
 
 
 async def plan_digests(
@@ -214,32 +234,52 @@ async def plan_digests(
     written = await alert_mentors(session, team, evaluated.new, day=day, now=now)
     rows: list[NewDelivery] = []
     weekly = is_last_school_day_of_week(day, calendar)
-    targets = await destinations(session, team)
+    targets = await coordinator_destinations(session, team, now=now)
     if not targets:
         # No coordinator to send to: remember that today's evaluation ran, so the next pass
         # (half a minute later) does not evaluate again.
         # (the recipient names the team: natural keys are unique across teams)
-        marker = _row(team, "digest_daily", day, f"nobody:team-{team.id}", None, {}, prompt)
+        nobody = Destination(f"nobody:team-{team.id}", None, "nl")
+        marker = _row(team, "digest_daily", day, nobody, {}, prompt)
         rows.append(replace(marker, status="cancelled"))
-    for recipient, person_id, lang in targets:
+    named: list[tuple[str, Destination, set[int]]] = []  # (kind, where, pupils) per digest
+    for target in targets:
+        lang = target.lang
+        shown: set[int] = set()
         content: dict[str, Any] = daily_digest_card(
-            lang=lang, figures=await daily_figures(session, team, day, evaluated.new, lang)
+            lang=lang,
+            figures=await daily_figures(session, team, day, evaluated.new, lang, shown=shown),
         )
-        rows.append(_row(team, "digest_daily", day, recipient, person_id, content, prompt))
+        rows.append(_row(team, "digest_daily", day, target, content, prompt))
+        named.append(("day", target, shown))
         if weekly:
+            shown = set()
             content = weekly_digest_card(
-                lang=lang, figures=await weekly_figures(session, team, day, calendar, lang)
+                lang=lang,
+                figures=await weekly_figures(session, team, day, calendar, lang, shown=shown),
             )
-            rows.append(_row(team, "digest_weekly", day, recipient, person_id, content, prompt))
-    return written + await outbox.enqueue(session=session, deliveries=rows, now=now)
+            rows.append(_row(team, "digest_weekly", day, target, content, prompt))
+            named.append(("week", target, shown))
+    created = await outbox.enqueue(session=session, deliveries=rows, now=now)
+    if created:  # not when another instance planned these digests first
+        for kind, target, pupils in named:
+            if pupils:
+                await audit.record_each(
+                    session=session,
+                    action="digest.sent",
+                    now=now,
+                    team_id=team.id,
+                    subject_ids=sorted(pupils),
+                    details={"kind": kind, "to": target.person_id or "channel"},
+                )
+    return written + created
 
 
 def _row(
     team: Team,
     kind: str,
     day: date,
-    recipient: str,
-    person_id: int | None,
+    target: Destination,
     content: dict[str, Any],
     prompt: DuePrompt,
 ) -> NewDelivery:
@@ -248,9 +288,9 @@ def _row(
         team_id=team.id,
         prompt=kind,
         day=day,
-        recipient=recipient,
+        recipient=target.recipient,
         payload=message_payload(card=content),
-        person_id=person_id,
+        person_id=target.person_id,
         not_before=prompt.due_at,
         expires_at=None,
     )
@@ -260,7 +300,7 @@ WEEK_WORDS = {"week", "weekly", "wekelijks"}
 DAY_WORDS = {"dag", "day", "daily", "vandaag", "today", "dagelijks"}
 
 
-@router.command("digest", "overzichten", roles=COORDINATOR)
+@router.command("digest", "overzichten", roles=COORDINATOR, where=PRIVATE)
 async def digest_command(turn: Turn) -> Sequence[Reply]:
     """`digest [dag|week]`: the figures so far, on demand."""
     assert turn.team is not None
@@ -270,13 +310,26 @@ async def digest_command(turn: Turn) -> Sequence[Reply]:
     today = local_date(turn.now)
     calendar = await calendar_for(turn.session, turn.team)
     day = today if calendar.is_school_day(today) else calendar.previous_school_day(today)
-    await turn.audit("digest.read", details={"kind": "week" if word in WEEK_WORDS else "day"})
+    shown: set[int] = set()
     if word in WEEK_WORDS:
-        weekly = await weekly_figures(turn.session, turn.team, day, calendar, turn.lang)
-        return [card(weekly_digest_card(lang=turn.lang, figures=weekly))]
-    start = at_local(day, time(0, 0))
-    new = await signals.detected_on(
-        session=turn.session, team_id=turn.team_id, start=start, end=start + timedelta(days=1)
+        weekly = await weekly_figures(
+            turn.session, turn.team, day, calendar, turn.lang, shown=shown
+        )
+        reply = card(weekly_digest_card(lang=turn.lang, figures=weekly))
+    else:
+        start = at_local(day, time(0, 0))
+        new = await signals.detected_on(
+            session=turn.session, team_id=turn.team_id, start=start, end=start + timedelta(days=1)
+        )
+        daily = await daily_figures(turn.session, turn.team, day, new, turn.lang, shown=shown)
+        reply = card(daily_digest_card(lang=turn.lang, figures=daily))
+    await audit.record_each(
+        session=turn.session,
+        action="digest.viewed",
+        now=turn.now,
+        team_id=turn.team_id,
+        actor_id=turn.actor_id,
+        subject_ids=sorted(shown),
+        details={"kind": "week" if word in WEEK_WORDS else "day"},
     )
-    daily = await daily_figures(turn.session, turn.team, day, new, turn.lang)
-    return [card(daily_digest_card(lang=turn.lang, figures=daily))]
+    return [reply]

@@ -7,76 +7,66 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from cards.catalogue import t
-from cards.mentor import PupilPage, PupilRow, pupil_page_card, pupils_card
-from cards.opp import due_text
-from dialogs.contacts import contact_rows
+from cards.mentor import PupilPage, pupil_page_card
+from cards.pupils import OPEN_PUPIL, pupils_card
+from dialogs.attention import pupil_rows
+from dialogs.contact_list import contact_rows
 from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil, visible_pupils
-from dialogs.opp import opp_rows
-from dialogs.router import STAFF, Turn, router
+from dialogs.router import PRIVATE, STAFF, Turn, router
 from dialogs.teamcal import calendar_for
 from domain.clock import local_date
-from storage import checkins, contacts, people
+from domain.numbers import MAX_ID, int_value
+from storage import audit, checkins, people
+from storage.models import Person
 
 HISTORY_DAYS = 20  # school days in the mood chart and check-in rate
 PLAN_DAYS = 14  # calendar days for plan versus done
 RECENT_CONTACTS = 5
+MAX_NOTES = 10  # the pupil's latest notes on their page
 
 
-@router.command("leerlingen", "pupils", "overzicht", roles=STAFF)
+@router.command("leerlingen", "pupils", "overzicht", roles=STAFF, where=PRIVATE)
 async def pupils_overview(turn: Turn) -> Sequence[Reply]:
-    """Today's check-ins, closes and days since the last contact for every visible pupil."""
+    """Every visible pupil today, those who need attention first, each with a way to act."""
     assert turn.team is not None
-    today = local_date(turn.now)
     pupils = await visible_pupils(turn)
-    day_rows = await checkins.day_checkins(session=turn.session, team_id=turn.team_id, day=today)
-    starts = {c.pupil_id: c for c in day_rows if c.kind == "start"}
-    closes = {c.pupil_id: c for c in day_rows if c.kind == "close"}
-    last = await contacts.last_contact_days(
-        session=turn.session, pupil_ids=[p.id for p in pupils if p.id is not None]
+    rows = await pupil_rows(
+        turn.session,
+        turn.team,
+        pupils,
+        now=turn.now,
+        lang=turn.lang,
+        calendar=await calendar_for(turn.session, turn.team),
+        with_mentor=turn.role == "coordinator",
     )
-    mentors = (
-        await people.mentor_map(session=turn.session, team_id=turn.team_id)
-        if turn.role == "coordinator"
-        else {}
-    )
-    calendar = await calendar_for(turn.session, turn.team)
-    opp_due = {
-        row.pupil_id: due_text(row, turn.lang)
-        for row in (
-            await opp_rows(turn.session, turn.team, pupils, today=today, calendar=calendar)
-        )[0]
-    }
-    rows = []
-    for pupil in pupils:
-        assert pupil.id is not None
-        start, close = starts.get(pupil.id), closes.get(pupil.id)
-        paused = people.is_paused(pupil, today)
-        contact_day = last.get(pupil.id)
-        mentor = mentors.get(pupil.id)
-        rows.append(
-            PupilRow(
-                name=pupil.name,
-                paused_until=pupil.paused_until if paused else None,
-                start_mood=start.mood if start else None,
-                goals=list(start.goals) if start else [],
-                wants_contact=bool(start and start.wants_contact),
-                close_mood=close.mood if close else None,
-                days_since_contact=(today - contact_day).days if contact_day else None,
-                mentor=mentor.name if mentor else None,
-                opp_due=opp_due.get(pupil.id),
-            )
-        )
     title = (
         t("pupils.title.coordinator", turn.lang, team=turn.team.name)
         if turn.role == "coordinator"
         else t("pupils.title.mentor", turn.lang)
     )
-    await turn.audit("pupils.overview_read", details={"pupils": len(rows)})
-    return [card(pupils_card(lang=turn.lang, day=today, rows=rows, title=title))]
+    needing = sum(1 for row in rows if row.attention is not None)
+    subtitle = t("pupils.attention", turn.lang, count=needing, total=len(rows)) if needing else None
+    await audit.record_each(
+        session=turn.session,
+        action="pupils.viewed",
+        now=turn.now,
+        team_id=turn.team_id,
+        actor_id=turn.actor_id,
+        subject_ids=[p.id for p in pupils if p.id is not None],
+    )
+    shown = pupils_card(
+        lang=turn.lang,
+        day=local_date(turn.now),
+        rows=rows,
+        title=title,
+        team_ref=turn.team_id,
+        subtitle=subtitle,
+    )
+    return [card(shown)]
 
 
-@router.command("leerling", "pupil", roles=STAFF)
+@router.command("leerling", "pupil", roles=STAFF, where=PRIVATE)
 async def pupil_page(turn: Turn) -> Sequence[Reply]:
     """`leerling <naam>`: one pupil's mood over time, check-in rate, plans and contacts."""
     assert turn.team is not None
@@ -85,7 +75,22 @@ async def pupil_page(turn: Turn) -> Sequence[Reply]:
     pupil = await resolve_pupil(turn, turn.args, rerun="leerling {name}")
     if isinstance(pupil, NotFound):
         return [pupil.reply]
-    assert pupil.id is not None
+    return [await _page(turn, pupil)]
+
+
+@router.card_action(OPEN_PUPIL, roles=STAFF, where=PRIVATE)
+async def open_pupil(turn: Turn) -> Sequence[Reply]:
+    """*Bekijk* under the pupil picker of a long list: the chosen pupil's page."""
+    wanted = int_value((turn.inbound.value or {}).get("pupil"), low=1, high=MAX_ID)
+    pupil = next((p for p in await visible_pupils(turn) if p.id == wanted), None)
+    if pupil is None:
+        return [text(t("contact.pupil_unknown", turn.lang))]
+    return [await _page(turn, pupil)]
+
+
+async def _page(turn: Turn, pupil: Person) -> Reply:
+    """One pupil's page; the read is audited."""
+    assert turn.team is not None and pupil.id is not None
     today = local_date(turn.now)
     calendar = await calendar_for(turn.session, turn.team)
     days: list[date] = []
@@ -104,6 +109,11 @@ async def pupil_page(turn: Turn) -> Sequence[Reply]:
     for check in history:
         if check.kind == "close" and check.day > today - timedelta(days=PLAN_DAYS):
             goal_counts.update(status or "open" for status in check.goal_status)
+    notes = [
+        (check.day, check.note)
+        for check in reversed(history)
+        if check.kind == "close" and check.note and check.day >= days[0]
+    ][:MAX_NOTES]
     mentor = await people.mentor_of(session=turn.session, pupil_id=pupil.id)
     page = PupilPage(
         name=pupil.name,
@@ -114,6 +124,7 @@ async def pupil_page(turn: Turn) -> Sequence[Reply]:
         checked_in=sum(1 for d in counted if d in moods),
         goal_counts=dict(goal_counts),
         contacts=await contact_rows(turn, pupil.id, RECENT_CONTACTS),
+        notes=notes,
     )
-    await turn.audit("pupil.history_read", subject_id=pupil.id)
-    return [card(pupil_page_card(lang=turn.lang, page=page))]
+    await turn.audit("pupil.viewed", subject_id=pupil.id)
+    return card(pupil_page_card(lang=turn.lang, page=page))

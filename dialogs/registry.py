@@ -2,7 +2,9 @@
 
 from dialogs import (  # noqa: F401
     admin,
+    alert_actions,
     checkin,
+    contact_list,
     contacts,
     digests,
     help,
@@ -11,4 +13,5 @@ from dialogs import (  # noqa: F401
     pause,
     privacy,
     team_settings,
+    voice,
 )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -11,11 +10,17 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from cards.catalogue import Lang, lang_of, t
-from cards.rhythm import checkin_card, close_card, mentor_missing_card
+from cards.plain import url
+from cards.pupils import pupils_card
+from cards.rhythm import checkin_card, close_card
+from dialogs.alerts import plan_escalations
+from dialogs.attention import pupil_rows
 from dialogs.digests import plan_digests
 from dialogs.names import first_name
 from dialogs.opp_nudges import plan_nudges, plan_overview
+from dialogs.recipients import pupil_staff
 from dialogs.teamcal import calendar_for, class_channel, day_times, message_payload
+from domain.calendar import SchoolCalendar
 from domain.rhythm import DuePrompt, due_prompts
 from storage import checkins, outbox, people, teams
 from storage.db import Database
@@ -44,11 +49,12 @@ async def enqueue_due(db: Database, now: datetime) -> Planned:
             if fresh is None or fresh.removed_at is not None:
                 continue
             calendar = await calendar_for(session, fresh)
+            created += await plan_escalations(session, fresh, calendar, now)
             for prompt in due_prompts(now, day_times(fresh), calendar):
                 if prompt.kind == "digest":
                     created += await plan_digests(session, fresh, prompt, calendar, now)
                     continue
-                created += await _plan(session, fresh, prompt, now)
+                created += await _plan(session, fresh, prompt, calendar, now)
                 if prompt.kind == "day_start":
                     created += await plan_nudges(session, fresh, prompt, calendar, now)
                     created += await plan_overview(session, fresh, prompt, calendar, now)
@@ -57,7 +63,9 @@ async def enqueue_due(db: Database, now: datetime) -> Planned:
     return Planned(teams=len(active), created=created)
 
 
-async def _plan(session: AsyncSession, team: Team, prompt: DuePrompt, now: datetime) -> int:
+async def _plan(
+    session: AsyncSession, team: Team, prompt: DuePrompt, calendar: SchoolCalendar, now: datetime
+) -> int:
     match prompt.kind:
         case "day_start":
             return await _day_post(session, team, prompt, now) + await _start_cards(
@@ -66,7 +74,7 @@ async def _plan(session: AsyncSession, team: Team, prompt: DuePrompt, now: datet
         case "reminder":
             return await _reminders(session, team, prompt, now)
         case "mentor_list":
-            return await _mentor_lists(session, team, prompt, now)
+            return await _mentor_lists(session, team, prompt, calendar, now)
         case "day_close":
             return await _day_post(session, team, prompt, now) + await _close_cards(
                 session, team, prompt, now
@@ -123,7 +131,8 @@ async def _day_post(session: AsyncSession, team: Team, prompt: DuePrompt, now: d
     if kind == "day_start_post":
         body = t("rhythm.day_start", lang)
         if team.meeting_link:
-            body += "\n\n" + t("rhythm.day_start_meeting", lang, link=team.meeting_link)
+            link = url(team.meeting_link)
+            body += "\n\n" + t("rhythm.day_start_meeting", lang, link=link)
     else:
         body = t("rhythm.day_close", lang)
     row = _row(
@@ -217,27 +226,39 @@ async def _reminders(session: AsyncSession, team: Team, prompt: DuePrompt, now: 
     return await outbox.enqueue(session=session, deliveries=rows, now=now)
 
 
-async def _mentor_lists(session: AsyncSession, team: Team, prompt: DuePrompt, now: datetime) -> int:
+async def _mentor_lists(
+    session: AsyncSession, team: Team, prompt: DuePrompt, calendar: SchoolCalendar, now: datetime
+) -> int:
+    """Each mentor's pupils, those who need attention first, when any of them does."""
     assert team.id is not None
     done = await outbox.recipients_with(
         session=session, team_id=team.id, prompt="mentor_list", day=prompt.day
-    )
-    answered = await checkins.checked_in(
-        session=session, team_id=team.id, day=prompt.day, kind="start"
     )
     rows = []
     for mentor in await people.team_members(session=session, team_id=team.id, role="mentor"):
         assert mentor.id is not None
         if person_recipient(mentor.id) in done:
             continue
-        missing = [
-            p.name
+        pupils = [
+            p
             for p in await people.pupils_of(session=session, mentor_id=mentor.id)
-            if p.role == "pupil" and p.id not in answered and not people.is_paused(p, prompt.day)
+            if p.role == "pupil"
         ]
-        if not missing:
+        lang = lang_of(mentor.locale)
+        listed = await pupil_rows(
+            session, team, pupils, now=now, lang=lang, calendar=calendar, with_mentor=False
+        )
+        needing = sum(1 for row in listed if row.attention is not None)
+        if not needing:
             continue
-        card = mentor_missing_card(lang=lang_of(mentor.locale), names=missing)
+        card = pupils_card(
+            lang=lang,
+            day=prompt.day,
+            rows=listed,
+            title=t("pupils.title.morning", lang),
+            team_ref=team.id,
+            subtitle=t("pupils.attention", lang, count=needing, total=len(listed)),
+        )
         rows.append(
             _row(
                 team,
@@ -263,14 +284,7 @@ async def alert_staff(
     now: datetime,
 ) -> int:
     """Alert a pupil's mentor at once (coordinators when the pupil has no mentor)."""
-    assert pupil.id is not None
-    mentor = await people.mentor_of(session=session, pupil_id=pupil.id)
-    targets: Sequence[Person]
-    if mentor is not None:
-        targets = [mentor]
-    else:
-        assert team.id is not None
-        targets = await people.team_members(session=session, team_id=team.id, role="coordinator")
+    targets = await pupil_staff(session, team, pupil)
     rows = [
         NewDelivery(
             team_id=team.id or 0,

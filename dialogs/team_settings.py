@@ -9,19 +9,22 @@ from datetime import date
 from typing import Any
 
 from cards.catalogue import Lang, t
-from cards.rhythm import SettingsView, settings_card
+from cards.settings import SettingsView, settings_card
 from dialogs.inbound import Reply, card, text
-from dialogs.router import COORDINATOR, Turn, router
+from dialogs.recipients import channel_refusal
+from dialogs.router import COORDINATOR, PRIVATE, Turn, router
+from domain.alerts import PICKUP_HOURS
 from domain.calendar import REGIONS
 from domain.clock import local_date
 from domain.grammar import format_time, parse_date, parse_time
+from domain.numbers import ascii_decimal, ascii_int
 from domain.rhythm import DayTimes
-from domain.text import fold, suggest
+from domain.text import fold, printable, suggest
 from storage import teams
 from storage.models import Team
 
 MAX_FREE_DAYS = 60
-URL = re.compile(r"^https://[^\s<>\"']{3,1000}$")
+URL = re.compile(r"^https://[^\s<>\"'\x00-\x1f\x7f]{3,1000}$")
 TIME_FIELDS = {
     "start": "start_time",
     "close": "close_time",
@@ -60,6 +63,9 @@ TEXT_KEYS = {
     "drempellaag": "signal_low_streak",
     "drempelcontact": "signal_contact_days",
     "drempelplanning": "signal_plan_days",
+    "oppakken": "contact_pickup_hours",
+    "oppaktijd": "contact_pickup_hours",
+    "pickup": "contact_pickup_hours",
     "klaskanaal": "class_channel",
     "classchannel": "class_channel",
     "coordinatiekanaal": "coordinator_channel",
@@ -101,6 +107,7 @@ def view_of(team: Team, free_days: Sequence[date]) -> SettingsView:
         good_friday_off=team.good_friday_off,
         opp_cycle_weeks=team.opp_cycle_weeks,
         behavioural_scientist=team.behavioural_scientist,
+        contact_pickup_hours=team.contact_pickup_hours,
     )
 
 
@@ -165,8 +172,9 @@ def validate(team: Team, raw: dict[str, Any], *, today: date, lang: Lang) -> Cha
             changes.problems.append(t("settings.bad_link", lang))
     if "opp_cycle_weeks" in raw:
         weeks = str(raw["opp_cycle_weeks"]).strip().removesuffix(" weken").removesuffix(" weeks")
-        if weeks.isdigit() and 1 <= int(weeks) <= 52:
-            changes.columns["opp_cycle_weeks"] = int(weeks)
+        cycle = ascii_int(weeks, low=1, high=52)
+        if cycle is not None:
+            changes.columns["opp_cycle_weeks"] = cycle
         else:
             changes.problems.append(t("settings.bad_cycle", lang))
     if "behavioural_scientist" in raw:
@@ -174,19 +182,29 @@ def validate(team: Team, raw: dict[str, Any], *, today: date, lang: Lang) -> Cha
         if not isinstance(name, str) or len(name) > 200:
             changes.problems.append(t("settings.bad_name", lang))
         else:
-            name = " ".join(name.split())
+            name = " ".join(printable(name).split())
             changes.columns["behavioural_scientist"] = (
                 None if fold(name) in ("", "geen", "none", "-") else name
             )
+    if "contact_pickup_hours" in raw:
+        fewest, most = PICKUP_HOURS
+        number = str(raw["contact_pickup_hours"]).strip()
+        for unit in ("uur", "u", "hours", "hour", "h"):
+            number = number.removesuffix(unit)
+        hours = ascii_int(number.strip(), low=fewest, high=most)
+        if hours is None:
+            changes.problems.append(t("settings.bad_pickup", lang, low=fewest, high=most))
+        else:
+            changes.columns["contact_pickup_hours"] = hours
     for key, (low, high) in THRESHOLDS.items():
         if key in raw:
-            number = str(raw[key]).strip().replace(",", ".")
+            number = str(raw[key])
             limit: float | None
-            try:
-                limit = float(number) if key == "signal_mood_drop" else int(number)
-            except ValueError:
-                limit = None
-            if limit is None or not low <= limit <= high:
+            if key == "signal_mood_drop":
+                limit = ascii_decimal(number, low=low, high=high)
+            else:
+                limit = ascii_int(number, low=int(low), high=int(high))
+            if limit is None:
                 changes.problems.append(t("settings.bad_threshold", lang, low=low, high=high))
             else:
                 changes.columns[key] = limit
@@ -280,10 +298,11 @@ async def summary(turn: Turn) -> str:
         low=team.signal_low_streak,
         contact=team.signal_contact_days,
         plan=team.signal_plan_days,
+        pickup=team.contact_pickup_hours,
     )
 
 
-@router.command("instellingen", "settings", roles=COORDINATOR)
+@router.command("instellingen", "settings", roles=COORDINATOR, where=PRIVATE)
 async def settings_command(turn: Turn) -> Sequence[Reply]:
     """`instellingen` shows the card; `instellingen <veld> <waarde>` changes one setting."""
     if not turn.args:
@@ -312,6 +331,12 @@ async def settings_command(turn: Turn) -> Sequence[Reply]:
 
 
 async def _finish(turn: Turn, changes: Changes) -> Sequence[Reply]:
+    channel = changes.columns.get("coordinator_channel_id")
+    if channel:
+        assert turn.team is not None
+        refusal = await channel_refusal(turn.session, turn.team, channel)
+        if refusal is not None:
+            changes.problems.append(t(refusal, turn.lang))
     if changes.problems:
         return [
             text(
@@ -326,7 +351,7 @@ async def _finish(turn: Turn, changes: Changes) -> Sequence[Reply]:
     return [text(t("settings.saved", turn.lang) + "\n\n" + await summary(turn))]
 
 
-@router.card_action("settings.submit", roles=COORDINATOR)
+@router.card_action("settings.submit", roles=COORDINATOR, where=PRIVATE)
 async def settings_submit(turn: Turn) -> Sequence[Reply]:
     """The settings card was sent."""
     raw = {k: v for k, v in (turn.inbound.value or {}).items() if k not in ("verb", "team")}

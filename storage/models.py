@@ -53,6 +53,9 @@ class Team(SQLModel, table=True):
     region: str = Field(default="midden", max_length=10)
     class_channel_id: str | None = Field(default=None, max_length=200)
     coordinator_channel_id: str | None = Field(default=None, max_length=200)
+    # A coordinators' channel that was refused because the team has pupils: its messages go to
+    # each coordinator's 1:1 chat, and the coordinators are told once (then this is cleared).
+    coordinator_channel_moved: str | None = Field(default=None, max_length=200)
     meeting_link: str | None = Field(default=None, max_length=1000)
     liberation_day: str = Field(default="lustrum", max_length=10)
     good_friday_off: bool = Field(default=False)
@@ -63,6 +66,9 @@ class Team(SQLModel, table=True):
     signal_contact_days: int = Field(default=7, sa_column_kwargs={"server_default": "7"})
     signal_plan_days: int = Field(default=3, sa_column_kwargs={"server_default": "3"})
     behavioural_scientist: str | None = Field(default=None, max_length=200)
+    # School hours a pupil's wish for contact may wait for their mentor before the coordinators
+    # are asked to pick it up.
+    contact_pickup_hours: int = Field(default=2, sa_column_kwargs={"server_default": "2"})
 
 
 class TeamFreeDay(SQLModel, table=True):
@@ -158,6 +164,65 @@ class CheckIn(SQLModel, table=True):
     created_at: datetime | None = _ts(nullable=False)
 
 
+class TeamPhrase(SQLModel, table=True):
+    """A phrase of distress a team adds to the built-in list (lower case, as typed)."""
+
+    __tablename__ = "team_phrase"
+    __table_args__ = (UniqueConstraint("team_id", "phrase", name="uq_team_phrase"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE", index=True)
+    phrase: str = Field(max_length=200)
+    added_by_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    added_at: datetime | None = _ts(nullable=False)
+
+
+class PupilAlert(SQLModel, table=True):
+    """Something a pupil said that their mentor must see and act on: a check-in that needs
+    attention, words they asked to send, or words of distress. Holds no text: the words stay in
+    the check-in, or only in the message that carried them.
+    """
+
+    __tablename__ = "pupil_alert"
+    __table_args__ = (
+        UniqueConstraint("pupil_id", "source", name="uq_pupil_alert_source"),
+        CheckConstraint(
+            "kind IN ('checkin_start', 'checkin_close', 'message', 'distress')",
+            name="ck_pupil_alert_kind",
+        ),
+        Index("ix_pupil_alert_team_day", "team_id", "day"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    pupil_id: int = Field(foreign_key="person.id", ondelete="CASCADE")
+    day: date
+    kind: str = Field(max_length=20)
+    source: str = Field(max_length=200)  # e.g. "checkin:12", "message:<activity id>"
+    wants_contact: bool = Field(default=False)
+    created_at: datetime | None = _ts(nullable=False)
+    picked_up_at: datetime | None = _ts()
+    picked_up_by_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    escalated_at: datetime | None = _ts()
+
+
+class CardMessage(SQLModel, table=True):
+    """A card the bot sent in a person's chat as a reply; only such a card may be replaced later.
+
+    (Cards sent through the outbox are recorded on their delivery row.)
+    """
+
+    __tablename__ = "card_message"
+    __table_args__ = (
+        UniqueConstraint("conversation_id", "activity_id", name="uq_card_message_activity"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: str = Field(max_length=300)
+    activity_id: str = Field(max_length=300)
+    sent_at: datetime | None = _ts(nullable=False, index=True)
+
+
 class Delivery(SQLModel, table=True):
     """The outbox: one proactive message, written by the scheduler and sent by the worker."""
 
@@ -169,6 +234,7 @@ class Delivery(SQLModel, table=True):
             name="ck_delivery_status",
         ),
         Index("ix_delivery_due", "status", "not_before"),
+        Index("ix_delivery_activity", "activity_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -201,6 +267,10 @@ class AuditEvent(SQLModel, table=True):
     team_id: int | None = Field(default=None, foreign_key="team.id", ondelete="SET NULL")
     actor_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
     subject_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    # Stable pseudonyms ("persoon-<id>") of actor and subject: the ids above are cleared when a
+    # person is erased, these stay so the trail still reads as one (now unknown) person's acts.
+    actor_ref: str | None = Field(default=None, max_length=40)
+    subject_ref: str | None = Field(default=None, max_length=40)
     action: str = Field(max_length=50, index=True)
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     at: datetime | None = _ts(nullable=False)

@@ -27,12 +27,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "`instellingen afsluiting 14:45`, `instellingen herinnering 10:00`, "
             "`instellingen mentorlijst 10:30`, `instellingen regio zuid`, "
             "`instellingen link https://…`, `instellingen vrij 12-03-2027`, "
+            "`instellingen oppakken 2`, "
             "`instellingen klaskanaal` (in het kanaal zelf)."
         ),
         "en": (
             "Type **settings** for the card, or one line: `settings start 09:00`, "
             "`settings close 14:45`, `settings reminder 10:00`, `settings mentorlist 10:30`, "
             "`settings region zuid`, `settings link https://…`, `settings freedays 12-03-2027`, "
+            "`settings pickup 2`, "
             "`settings classchannel` (in the channel itself)."
         ),
     },
@@ -73,7 +75,9 @@ MESSAGES: dict[str, dict[str, str]] = {
             "- OPP-evaluatie elke {opp} weken; gedragswetenschapper: {scientist}\n"
             "- Signalen: {missing} dagen niet ingecheckt (drempel-checkin), stemming {drop} punt "
             "gedaald (drempel-stemming) of {low} dagen laag (drempel-laag), {contact} dagen geen "
-            "contact (drempel-contact), planning {plan} van 5 dagen niet gehaald (drempel-planning)"
+            "contact (drempel-contact), planning {plan} van 5 dagen niet gehaald (drempel-planning)\n"
+            "- Vraag om contact die de mentor na {pickup} schooluren niet oppakte, gaat naar de "
+            "coördinatoren (oppakken)"
         ),
         "en": (
             "**This team's settings**\n\n"
@@ -86,7 +90,9 @@ MESSAGES: dict[str, dict[str, str]] = {
             "- OPP evaluation every {opp} weeks; behavioural scientist: {scientist}\n"
             "- Signals: {missing} days without check-in (drempel-checkin), mood {drop} point "
             "down (drempel-stemming) or {low} days low (drempel-laag), {contact} days without "
-            "contact (drempel-contact), plan missed on {plan} of 5 days (drempel-planning)"
+            "contact (drempel-contact), plan missed on {plan} of 5 days (drempel-planning)\n"
+            "- A wish for contact the mentor has not picked up after {pickup} school hours goes "
+            "to the coordinators (pickup)"
         ),
     },
     "settings.saved": {"nl": "Opgeslagen. ✅", "en": "Saved. ✅"},
@@ -124,6 +130,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the behavioural scientist's name is too long",
     },
     "settings.bad_yes_no": {"nl": "kies ja of nee", "en": "choose yes or no"},
+    "settings.coordinator_channel_is_class": {
+        "nl": "het coördinatiekanaal kan niet het klaskanaal of Algemeen zijn: daar lezen "
+        "leerlingen mee",
+        "en": "the coordinators' channel cannot be the class channel or General: pupils read "
+        "along there",
+    },
+    "settings.coordinator_channel_has_pupils": {
+        "nl": "in dit team zitten leerlingen, en die lezen elk kanaal mee; de overzichten komen "
+        "daarom in de privéchat van elke coördinator",
+        "en": "this team has pupils, who can read every channel; the digests therefore come to "
+        "each coordinator's private chat",
+    },
+    "coordinator_channel_moved": {
+        "nl": "Het coördinatiekanaal was een kanaal van een team met leerlingen, en die lezen daar "
+        "mee. Overzichten en signalen over leerlingen krijg je daarom voortaan hier, in je "
+        "privéchat met mij.",
+        "en": "The coordinators' channel was a channel of a team with pupils, who can read it. "
+        "From now on you get the digests and signals about pupils here, in your private chat "
+        "with me.",
+    },
     "settings.bad_channel": {
         "nl": "dat kanaal ken ik niet in dit team",
         "en": "I don't know that channel in this team",
@@ -152,6 +178,4 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "de mentorlijst moet tussen dagstart en dagafsluiting liggen",
         "en": "the mentor list must be between day start and day close",
     },
-    "rhythm.moment.start": {"nl": "bij de dagstart", "en": "at the day start"},
-    "rhythm.moment.close": {"nl": "bij de dagafsluiting", "en": "at the day close"},
 }

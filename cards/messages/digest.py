@@ -90,4 +90,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "een drempel moet een getal tussen {low} en {high} zijn",
         "en": "a threshold must be a number between {low} and {high}",
     },
+    "digest.week.pickup": {
+        "nl": "Meldingen oppakken (wachttijd in schooltijd)",
+        "en": "Picking up alerts (waiting time in school hours)",
+    },
+    "digest.week.pickup_none": {"nl": "Geen meldingen deze week.", "en": "No alerts this week."},
+    "digest.week.pickup_no_mentor": {"nl": "zonder mentor", "en": "without a mentor"},
+    "digest.week.pickup_line": {
+        "nl": "mediaan {median}, langzaamst {slowest} ({count} opgepakt)",
+        "en": "median {median}, slowest {slowest} ({count} picked up)",
+    },
+    "digest.week.pickup_nothing": {"nl": "nog niets opgepakt", "en": "nothing picked up yet"},
+    "digest.week.pickup_open": {"nl": "; {count} nog open", "en": "; {count} still open"},
 }

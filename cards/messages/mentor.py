@@ -30,7 +30,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Er zijn (nog) geen leerlingen aan je gekoppeld.",
         "en": "No pupils are linked to you (yet).",
     },
-    "pupils.paused": {"nl": "gepauzeerd t/m {until}", "en": "paused until {until}"},
+    "pupils.paused": {"nl": "gepauzeerd tot en met {until}", "en": "paused until {until}"},
+    "pupils.title.morning": {"nl": "Je leerlingen vanochtend", "en": "Your pupils this morning"},
+    "pupils.attention": {
+        "nl": "{count} van {total} vragen nu aandacht; zij staan bovenaan.",
+        "en": "{count} of {total} need attention now; they are at the top.",
+    },
+    "pupils.distress": {
+        "nl": "🆘 schreef vandaag woorden die zorgen baren",
+        "en": "🆘 wrote worrying words today",
+    },
+    "pupils.pick": {"nl": "Kies een leerling", "en": "Choose a pupil"},
+    "pupils.group.attention": {"nl": "Aandacht nodig ({count})", "en": "Need attention ({count})"},
+    "pupils.group.rest": {"nl": "Verder ({count})", "en": "The others ({count})"},
+    "pupils.group.paused": {"nl": "Gepauzeerd ({count})", "en": "Paused ({count})"},
+    "pupils.short.contact": {"nl": "contact {days} d geleden", "en": "contact {days} d ago"},
+    "pupils.short.close": {"nl": "afsluiting {mood}", "en": "close {mood}"},
+    "pupils.short.never": {"nl": "nog geen contact", "en": "no contact yet"},
+    "pupils.note_today": {
+        "nl": "📝 schreef vandaag een bericht (zie Bekijk)",
+        "en": "📝 wrote a note today (see View)",
+    },
     "pupils.not_checked_in": {"nl": "nog niet ingecheckt", "en": "not checked in yet"},
     "pupils.start": {"nl": "Dagstart: {mood}", "en": "Day start: {mood}"},
     "pupils.close": {"nl": "Dagafsluiting: {mood}", "en": "Day close: {mood}"},
@@ -57,6 +77,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No check-ins in this period yet.",
     },
     "pupil.recent_contacts": {"nl": "Laatste contacten", "en": "Recent contacts"},
+    "pupil.notes": {
+        "nl": "Berichten bij de dagafsluiting (20 schooldagen)",
+        "en": "Notes at the day close (20 school days)",
+    },
     "pupil.not_yours": {
         "nl": "{name} is niet jouw leerling. Vraag de mentor of een coördinator als je iets wilt weten.",
         "en": "{name} is not your pupil. Ask their mentor or a coordinator if you need to know something.",
@@ -134,9 +158,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "De notitie is te lang (hoogstens 1000 tekens).",
         "en": "The note is too long (1000 characters at most).",
     },
+    "contact.problem.bad_duration": {
+        "nl": "Zo lang kan een contact niet duren: kies hieronder een duur tot 12 uur.",
+        "en": "A contact can't last that long: choose a duration of up to 12 hours below.",
+    },
     "contact.problem.invalid": {
         "nl": "Dit kan ik niet opslaan: kies een leerling, een soort en een datum tot en met vandaag.",
         "en": "I can't save this: choose a pupil, a kind and a date up to today.",
+    },
+    "contact.pupil_unknown": {
+        "nl": "Kies een leerling uit de lijst; typ **leerlingen** voor een nieuw overzicht.",
+        "en": "Choose a pupil from the list; type **pupils** for a new overview.",
     },
     "contact.no_pupils": {
         "nl": "Je hebt nog geen leerlingen om contacten voor te loggen. Vraag de coördinator je te koppelen.",

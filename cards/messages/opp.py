@@ -99,8 +99,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This evaluation was already there; I kept it once.",
     },
     "opp.no_plan": {
-        "nl": "{name} heeft nog geen OPP. Start het met `opp {name} start` en de startdatum.",
-        "en": "{name} has no OPP yet. Start it with `opp {name} start` and the start date.",
+        "nl": "{name} heeft nog geen OPP. Start het met **opp** {name} **start** en de startdatum.",
+        "en": "{name} has no OPP yet. Start it with **opp** {name} **start** and the start date.",
     },
     "opp.problem.bad_date": {
         "nl": "Die datum kan ik niet lezen (gebruik bv. 1-9 of 01-09-2026).",

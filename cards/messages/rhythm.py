@@ -77,17 +77,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Wil je nog iets kwijt? (mag je overslaan)",
         "en": "Anything else you want to say? (you may skip this)",
     },
-    "close.note_placeholder": {
-        "nl": "Alleen je mentor leest dit.",
-        "en": "Only your mentor reads this.",
+    "close.contact": {
+        "nl": "Ik wil contact met mijn mentor",
+        "en": "I would like to talk to my mentor",
+    },
+    "checkin.readers": {
+        "nl": "Je mentor en de coördinatoren lezen dit.",
+        "en": "Your mentor and the coordinators read this.",
     },
     "close.thanks": {
         "nl": "Dank je wel! Fijne middag. 🌈",
         "en": "Thank you! Have a nice afternoon. 🌈",
     },
     "close.note_received": {
-        "nl": "Je bericht is bewaard voor je mentor.",
-        "en": "Your message has been saved for your mentor.",
+        "nl": "Je bericht gaat vandaag nog naar je mentor.",
+        "en": "Your message goes to your mentor today.",
+    },
+    "close.contact_follows": {
+        "nl": "Je mentor weet dat je contact wilt en neemt contact met je op. 💬",
+        "en": "Your mentor knows you want to talk and will get in touch with you. 💬",
     },
     "rhythm.day_start": {
         "nl": "Goedemorgen allemaal! ☀️ De schooldag begint. In je chat met mij staat je check-in klaar: hoe gaat het en wat ga je vandaag doen?",
@@ -104,22 +112,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rhythm.reminder": {
         "nl": "Hoi {first_name}, je check-in staat nog voor je klaar. Wil je hem even invullen? 😊",
         "en": "Hi {first_name}, your check-in is still waiting for you. Would you fill it in? 😊",
-    },
-    "rhythm.mentor_missing.title": {
-        "nl": "Nog niet ingecheckt ({count}):",
-        "en": "Not checked in yet ({count}):",
-    },
-    "rhythm.mentor_missing.hint": {
-        "nl": "Misschien even een berichtje sturen?",
-        "en": "Maybe send them a quick message?",
-    },
-    "rhythm.alert.low_mood": {
-        "nl": "⚠️ {name} voelt zich {mood_word} {moment}. Neem je vandaag contact op?",
-        "en": "⚠️ {name} feels {mood_word} {moment}. Will you get in touch today?",
-    },
-    "rhythm.alert.wants_contact": {
-        "nl": "💬 {name} wil vandaag graag contact met je.",
-        "en": "💬 {name} would like to talk to you today.",
     },
     "rhythm.unreachable.pupil": {
         "nl": (
@@ -174,6 +166,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Liberation Day (5 May)",
     },
     "settings.field.good_friday_off": {"nl": "Vrij op Goede Vrijdag", "en": "Off on Good Friday"},
+    "settings.field.contact_pickup_hours": {
+        "nl": "Schooluren voordat een onbeantwoorde vraag om contact naar de coördinatoren gaat",
+        "en": "School hours before an unanswered wish for contact goes to the coordinators",
+    },
     "settings.liberation.lustrum": {
         "nl": "Vrij eens per 5 jaar (lustrum)",
         "en": "Off once every 5 years (lustrum)",

@@ -9,30 +9,28 @@ from typing import Any
 
 import pytest
 
+from cards.alerts import AlertView, alert_card, picked_up_card
 from cards.catalogue import catalogue, lang_of, t
 from cards.common import choice_buttons_card
 from cards.mentor import (
     ContactDraft,
     ContactRow,
     PupilPage,
-    PupilRow,
     contact_card,
     contact_saved_card,
     contacts_card,
     pupil_page_card,
-    pupils_card,
 )
+from cards.pupils import PupilRow, pupils_card
 from cards.rhythm import (
     MOODS,
-    SettingsView,
     checkin_card,
     checkin_done_card,
     close_card,
     close_done_card,
     expired_card,
-    mentor_missing_card,
-    settings_card,
 )
+from cards.settings import SettingsView, settings_card
 from tests.cards.snapshot import assert_snapshot
 
 DAY = date(2026, 11, 23)
@@ -80,7 +78,33 @@ def all_cards() -> Iterator[tuple[str, dict[str, Any]]]:
             ),
         )
         yield f"expired_{lang}", expired_card(lang=lang, day=DAY)
-        yield f"mentor_missing_{lang}", mentor_missing_card(lang=lang, names=["Daan", "Noah"])
+        yield (
+            f"alert_close_{lang}",
+            alert_card(
+                lang=lang,
+                view=AlertView(
+                    pupil="Noah",
+                    moment="close",
+                    mood=2,
+                    wants_contact=True,
+                    goals=["rekenen", "lezen"],
+                    goal_status=["done", None],
+                    note="ik vind het moeilijk",
+                ),
+                team_id=7,
+                alert_id=5,
+                pupil_id=3,
+            ),
+        )
+        start_alert = alert_card(
+            lang=lang,
+            view=AlertView(pupil="Noah", moment="start", mood=4, goals=["rekenen"], waited_hours=2),
+            team_id=7,
+            alert_id=6,
+            pupil_id=3,
+        )
+        yield f"alert_start_escalated_{lang}", start_alert
+        yield f"alert_picked_up_{lang}", picked_up_card(start_alert, line="✅ Opgepakt door Fatima")
         yield (
             f"settings_{lang}",
             settings_card(
@@ -96,6 +120,8 @@ def all_cards() -> Iterator[tuple[str, dict[str, Any]]]:
                 lang=lang,
                 day=DAY,
                 title="Jouw leerlingen",
+                subtitle="2 van 4 vragen nu aandacht",
+                team_ref=7,
                 rows=[
                     PupilRow(
                         "Sanne",
@@ -103,9 +129,15 @@ def all_cards() -> Iterator[tuple[str, dict[str, Any]]]:
                         goals=["rekenen"],
                         wants_contact=True,
                         days_since_contact=8,
+                        pupil_id=1,
+                        attention="wish",
+                        alert_id=9,
                     ),
-                    PupilRow("Daan", paused_until=date(2026, 11, 27), days_since_contact=1),
-                    PupilRow("Noah", close_mood=4, mentor="Fatima"),
+                    PupilRow("Bram", pupil_id=4, attention="missing", note_today=True),
+                    PupilRow(
+                        "Daan", paused_until=date(2026, 11, 27), days_since_contact=1, pupil_id=2
+                    ),
+                    PupilRow("Noah", close_mood=4, mentor="Fatima", pupil_id=3),
                 ],
             ),
         )
@@ -151,6 +183,7 @@ def all_cards() -> Iterator[tuple[str, dict[str, Any]]]:
                     checked_in=1,
                     goal_counts={"done": 2, "not": 1},
                     contacts=[row],
+                    notes=[(DAY, "ik vind het moeilijk")],
                 ),
             ),
         )

@@ -11,6 +11,7 @@ from sqlmodel import select
 from domain.clock import as_utc
 from storage.models import CheckIn, Delivery, Person, Team, TeamFreeDay
 from tests.e2e.conftest import Classroom, person_id
+from tests.e2e.harness import card_text
 from tests.support.connector import Member
 
 MONDAY = date(2026, 11, 23)
@@ -202,7 +203,7 @@ async def test_check_in_end_to_end(classroom: Classroom) -> None:
     assert stored.mood == 4
     assert any("één keer bewaard" in t for t in classroom.connector.texts(chat.conversation_id))
 
-    # the 10:00 reminder skips Sanne, the 10:30 mentor list names the others
+    # the 10:00 reminder skips Sanne, the 10:30 mentor list puts the others first
     classroom.connector.clear()
     await classroom.bot.tick(local(MONDAY, 10, 0))
     assert classroom.connector.texts(chat.conversation_id) == []
@@ -211,9 +212,10 @@ async def test_check_in_end_to_end(classroom: Classroom) -> None:
     assert reminder.startswith("Hoi Daan")
     await classroom.bot.tick(local(MONDAY, 10, 30))
     (listing,) = classroom.connector.cards(classroom.chat(classroom.mentor).conversation_id)
-    names = " ".join(block.get("text", "") for block in listing["body"])
-    assert "Daan van der Berg" in names
-    assert "Sanne de Vries" not in names
+    names = [row["items"][0]["text"] for row in listing["body"] if row.get("type") == "Container"]
+    assert names[-1] == "Sanne de Vries"  # checked in and fine: after those who are not
+    assert "Daan van der Berg" in names[:3]
+    assert "3 van 4 vragen nu aandacht" in card_text(listing)
 
     # 14:45: the close card shows Sanne's goals, and her answer is stored
     classroom.connector.clear()
@@ -257,7 +259,7 @@ async def test_close_card_without_morning_check_in_asks_mood_and_note(
     await classroom.bot.tick(local(MONDAY, 14, 45))
     (close,) = classroom.connector.cards(classroom.chat(classroom.pupils[1]).conversation_id)
     ids = [b.get("id") for b in close["body"] if b.get("id")]
-    assert ids == ["mood", "note"]
+    assert ids == ["mood", "note", "contact"]
 
 
 async def test_stale_and_forged_submits_store_nothing(classroom: Classroom) -> None:
@@ -308,6 +310,7 @@ async def test_low_mood_and_contact_wish_alert_the_mentor_once(classroom: Classr
         "day": "2026-11-23",
         "team": card.team_id,
         "mood": "2",
+        "goal1": "rekenen",
         "contact": "true",
     }
     classroom.bot.clock.set(local(MONDAY, 9, 10))
@@ -315,10 +318,15 @@ async def test_low_mood_and_contact_wish_alert_the_mentor_once(classroom: Classr
     await classroom.chat(noah).submit(value, reply_to_id=card.activity_id)
     await classroom.bot.tick(local(MONDAY, 9, 10))
     await classroom.bot.tick(local(MONDAY, 9, 11))
-    alerts = classroom.connector.texts(classroom.chat(classroom.mentor).conversation_id)
-    assert len(alerts) == 2
-    assert any("Noah Bakker voelt zich" in a for a in alerts)
-    assert any("wil vandaag graag contact" in a for a in alerts)
+    mentor = classroom.chat(classroom.mentor).conversation_id
+    assert classroom.connector.texts(mentor) == []
+    (alert,) = classroom.connector.cards(mentor)  # one card: the mood and the wish together
+    shown = card_text(alert)
+    assert "Noah Bakker bij de dagstart" in shown
+    assert "🙁 Niet zo goed" in shown
+    assert "💬 ja, graag" in shown
+    assert "rekenen" in shown
+    assert [a["data"]["verb"] for a in alert["actions"]] == ["alert.pickup", "alert.log", "command"]
     # pupil data never lands in the class channel
     assert not any("Noah" in t for t in classroom.connector.texts(classroom.world.team_id))
 
@@ -348,8 +356,10 @@ async def test_alert_goes_out_at_once_while_serving(database_url: str) -> None:
             {"verb": "checkin.submit", "day": "2026-11-23", "team": team.id, "mood": "1"}
         )
         mentor_chat = Chat(bot, world, people["mentor"])
-        await connector.wait_for(lambda: bool(connector.texts(mentor_chat.conversation_id)))
-        assert "Daan van der Berg voelt zich" in connector.texts(mentor_chat.conversation_id)[0]
+        await connector.wait_for(lambda: bool(connector.cards(mentor_chat.conversation_id)))
+        alert = card_text(connector.cards(mentor_chat.conversation_id)[0])
+        assert "Daan van der Berg bij de dagstart" in alert
+        assert "😢 Slecht" in alert
 
 
 async def test_blocked_pupil_is_not_retried_forever(classroom: Classroom) -> None:

@@ -201,7 +201,7 @@ async def test_contacts_list_edit_and_delete(at_monday: Classroom) -> None:
     room.bot.clock.set(local(MONDAY, 12, 0))
     await mentor.submit(delete)
     assert len(await contact_rows(room)) == 2
-    assert "pupil.contacts_read" in await audit_actions(room)
+    assert "contacts.viewed" in await audit_actions(room)
 
 
 async def test_pupils_overview_shows_today_at_a_glance(classroom: Classroom) -> None:
@@ -279,7 +279,7 @@ async def test_pupil_page_shows_mood_over_time(classroom: Classroom) -> None:
     assert "3 van 20" in text
     assert "1 Gelukt" in text
     assert "gesprek" in text
-    assert "pupil.history_read" in await audit_actions(room)
+    assert "pupil.viewed" in await audit_actions(room)
 
 
 async def test_notes_never_reach_the_logs(

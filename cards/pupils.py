@@ -1,0 +1,264 @@
+"""The pupils at a glance (`leerlingen`, the morning list): those who need attention first, each
+with a way to act.
+
+Teams takes no message over 28 KB. A list that would not fit with a block and two buttons per
+pupil (a coordinator's whole team) shows one line per pupil and one pupil picker with the same two
+buttons.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from microsoft_teams.cards import (
+    ActionSet,
+    AdaptiveCard,
+    CardElement,
+    Choice,
+    ChoiceSetInput,
+    Container,
+    Fact,
+    FactSet,
+    SubmitAction,
+    TextBlock,
+)
+
+from cards.alerts import LOG_CONTACT
+from cards.catalogue import Lang, t
+from cards.common import CARD_VERSION, to_json
+from cards.plain import plain
+from cards.rhythm import mood_word
+from domain.alerts import URGENT, Attention
+from domain.grammar import format_date
+
+OPEN_CONTACT = "contact.open"  # the contact card, filled in for one pupil
+OPEN_PUPIL = "pupil.open"  # one pupil's page, for the pupil chosen in the picker
+LONG_SILENCE = 7  # days without a logged contact before a pupil is highlighted
+CARD_BUDGET = 26 * 1024  # bytes as sent (JSON, \u-escaped); Teams' limit is 28 KB
+
+
+@dataclass(frozen=True)
+class PupilRow:
+    """One line of the overview: how a pupil is doing today."""
+
+    name: str
+    paused_until: date | None = None
+    start_mood: int | None = None
+    goals: Sequence[str] = ()
+    wants_contact: bool = False
+    close_mood: int | None = None
+    days_since_contact: int | None = None
+    mentor: str | None = None
+    opp_due: str | None = None  # the next OPP evaluation, already worded
+    pupil_id: int | None = None  # with a team: buttons to log a contact and open the page
+    attention: Attention | None = None
+    note_today: bool = False
+    alert_id: int | None = None  # an open alert: logging a contact picks it up
+
+
+def size_of(card: dict[str, Any]) -> int:
+    """A card's size as it is sent."""
+    return len(json.dumps(card).encode())
+
+
+def pupils_card(
+    *,
+    lang: Lang,
+    day: date,
+    rows: Sequence[PupilRow],
+    title: str,
+    team_ref: int | None = None,
+    subtitle: str | None = None,
+) -> dict[str, Any]:
+    """`leerlingen` and the morning list: every pupil, those who need attention first."""
+    head: list[CardElement] = [
+        TextBlock(text=title, size="Large", weight="Bolder", wrap=True),
+        TextBlock(text=format_date(day, lang), is_subtle=True, spacing="None", wrap=True),
+    ]
+    if subtitle:
+        head.append(TextBlock(text=subtitle, wrap=True))
+    if not rows:
+        head.append(TextBlock(text=t("pupils.none", lang), wrap=True))
+    full = _card([*head, *(_pupil_row(lang, row, team_ref) for row in rows)])
+    if size_of(full) <= CARD_BUDGET:
+        return full
+    picker = _picker(lang, rows, team_ref) if team_ref is not None else []
+    short = _card([*head, *_short_list(lang, rows, minimal=False), *picker])
+    if size_of(short) <= CARD_BUDGET:
+        return short
+    return _card([*head, *_short_list(lang, rows, minimal=True), *picker])
+
+
+def _card(body: Sequence[CardElement]) -> dict[str, Any]:
+    return to_json(AdaptiveCard(version=CARD_VERSION, body=list(body)))
+
+
+def _heading(lang: Lang, row: PupilRow) -> str:
+    heading: str = plain(row.name)
+    if row.paused_until is not None:
+        heading += " — " + t("pupils.paused", lang, until=format_date(row.paused_until, lang))
+    return heading
+
+
+def _status_lines(lang: Lang, row: PupilRow, *, short: bool = False) -> list[str]:
+    lines: list[str] = []
+    if row.attention == "distress":
+        lines.append(t("pupils.distress", lang))
+    if row.paused_until is None or row.start_mood is not None:
+        if row.start_mood is None:
+            lines.append(t("pupils.not_checked_in", lang))
+        else:
+            start = t("pupils.start", lang, mood=mood_word(row.start_mood, lang))
+            if row.wants_contact:
+                start += " · " + t("pupils.wants_contact", lang)
+            lines.append(start)
+            if row.goals and not short:
+                lines.append(t("pupils.goals", lang, goals="; ".join(row.goals)))
+        if row.close_mood is not None:
+            lines.append(t("pupils.close", lang, mood=mood_word(row.close_mood, lang)))
+    if row.wants_contact and row.start_mood is None:
+        lines.append(t("pupils.wants_contact", lang))
+    if row.note_today:
+        lines.append(t("pupils.note_today", lang))
+    if row.opp_due and not short:
+        lines.append(t("pupils.opp", lang, due=row.opp_due))
+    return lines
+
+
+def _contact_line(lang: Lang, row: PupilRow) -> str:
+    silence = row.days_since_contact
+    if silence is None:
+        contact = t("pupils.never_contacted", lang)
+    elif silence <= 1:
+        contact = t(f"pupils.last_contact_{'today' if silence == 0 else 'yesterday'}", lang)
+    else:
+        contact = t("pupils.last_contact", lang, days=silence)
+    if row.mentor:
+        contact += " · " + t("pupils.mentor", lang, name=row.mentor)
+    return contact
+
+
+def _urgent(row: PupilRow) -> bool:
+    # Paused pupils are shown calmly: no alarm colours while they are ill or in hospital.
+    return row.paused_until is None and row.attention in URGENT
+
+
+def _row_actions(lang: Lang, row: PupilRow, team_ref: int) -> ActionSet:
+    log: dict[str, Any] = (
+        {"verb": LOG_CONTACT, "team": team_ref, "alert": row.alert_id}
+        if row.alert_id is not None
+        else {"verb": OPEN_CONTACT, "team": team_ref, "pupil": row.pupil_id}
+    )
+    view = {"verb": "command", "team": team_ref, "text": f"leerling #{row.pupil_id}"}
+    return ActionSet(
+        actions=[
+            SubmitAction(title=t("alert.log_contact", lang), data=log),
+            SubmitAction(title=t("alert.view", lang), data=view),
+        ]
+    )
+
+
+def _pupil_row(lang: Lang, row: PupilRow, team_ref: int | None) -> Container:
+    silence = row.days_since_contact
+    quiet = row.paused_until is None and (silence is None or silence >= LONG_SILENCE)
+    items: list[CardElement] = [
+        TextBlock(text=_heading(lang, row), weight="Bolder", wrap=True),
+        *(TextBlock(text=line, wrap=True, spacing="None") for line in _status_lines(lang, row)),
+        TextBlock(
+            text=_contact_line(lang, row),
+            wrap=True,
+            spacing="None",
+            color="Attention" if quiet else "Default",
+            weight="Bolder" if quiet else "Default",
+            is_subtle=not quiet,
+        ),
+    ]
+    if team_ref is not None and row.pupil_id is not None:
+        items.append(_row_actions(lang, row, team_ref))
+    return Container(items=items, separator=True, style="attention" if _urgent(row) else None)
+
+
+def _short_status(lang: Lang, row: PupilRow, *, minimal: bool) -> str:
+    """How a pupil is doing in a few words, for lists too long for a block each."""
+    parts: list[str] = []
+    if row.attention == "distress":
+        parts.append("🆘")
+    if row.start_mood is not None:
+        parts.append(mood_word(row.start_mood, lang))
+    elif row.paused_until is None:
+        parts.append(t("pupils.not_checked_in", lang))
+    if row.close_mood is not None:
+        parts.append(t("pupils.short.close", lang, mood=mood_word(row.close_mood, lang)))
+    if row.wants_contact:
+        parts.append(t("pupils.wants_contact", lang))
+    if row.note_today:
+        parts.append("📝")
+    if minimal:
+        return ", ".join(parts)
+    silence = row.days_since_contact
+    if silence is None:
+        parts.append(t("pupils.short.never", lang))
+    else:
+        parts.append(t("pupils.short.contact", lang, days=silence))
+    if row.mentor:
+        parts.append(plain(row.mentor))
+    # ", " rather than " · ": every non-ASCII character is sent as six bytes
+    return ", ".join(parts)
+
+
+def _short_list(lang: Lang, rows: Sequence[PupilRow], *, minimal: bool) -> list[CardElement]:
+    """The pupils in three groups: who needs attention, the rest, and who is paused."""
+    groups: dict[str, list[PupilRow]] = {"attention": [], "rest": [], "paused": []}
+    for row in rows:
+        if row.paused_until is not None:
+            groups["paused"].append(row)
+        else:
+            groups["attention" if row.attention else "rest"].append(row)
+    shown: list[CardElement] = []
+    for group, members in groups.items():
+        if not members:
+            continue
+        shown.append(
+            TextBlock(
+                text=t(f"pupils.group.{group}", lang, count=len(members)),
+                weight="Bolder",
+                color="Attention" if group == "attention" else None,
+                separator=True,
+            )
+        )
+        facts = [
+            Fact(title=_heading(lang, r), value=_short_status(lang, r, minimal=minimal))
+            for r in members
+        ]
+        shown.append(FactSet(facts=facts, spacing="None"))
+    return shown
+
+
+def _picker(lang: Lang, rows: Sequence[PupilRow], team_ref: int) -> list[CardElement]:
+    """One choice of pupil, with the two buttons every row has in a shorter list."""
+    choices = [Choice(title=r.name, value=str(r.pupil_id)) for r in rows if r.pupil_id]
+    return [
+        ChoiceSetInput(
+            id="pupil",
+            label=t("pupils.pick", lang),
+            is_required=True,
+            error_message=t("contact.card.pupil_required", lang),
+            choices=choices,
+            separator=True,
+        ),
+        ActionSet(
+            actions=[
+                SubmitAction(
+                    title=t("alert.log_contact", lang),
+                    data={"verb": OPEN_CONTACT, "team": team_ref},
+                ),
+                SubmitAction(
+                    title=t("alert.view", lang), data={"verb": OPEN_PUPIL, "team": team_ref}
+                ),
+            ]
+        ),
+    ]

@@ -1,0 +1,145 @@
+"""The coordinator's settings card: the team's rhythm, calendar, channels and thresholds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Any
+
+from microsoft_teams.cards import (
+    AdaptiveCard,
+    CardElement,
+    Choice,
+    ChoiceSetInput,
+    NumberInput,
+    SubmitAction,
+    TextBlock,
+    TextInput,
+    TimeInput,
+    ToggleInput,
+)
+
+from cards.catalogue import Lang, t
+from cards.common import CARD_VERSION, to_json
+from domain.alerts import PICKUP_HOURS
+from domain.grammar import format_time
+
+
+@dataclass(frozen=True)
+class SettingsView:
+    """A team's settings as the card shows them."""
+
+    start: time
+    close: time
+    reminder: time
+    mentor_list: time
+    region: str
+    class_channel_id: str | None
+    coordinator_channel_id: str | None
+    meeting_link: str | None
+    free_days: Sequence[date]
+    liberation_day: str
+    good_friday_off: bool
+    opp_cycle_weeks: int = 8
+    behavioural_scientist: str | None = None
+    contact_pickup_hours: int = 2
+
+
+def settings_card(
+    *, lang: Lang, values: SettingsView, channels: Sequence[tuple[str, str]], team_ref: int
+) -> dict[str, Any]:
+    """The coordinator's settings card."""
+    channel_choices = [Choice(title=name, value=cid) for cid, name in channels]
+    body: list[CardElement] = [
+        TextBlock(text=t("settings.title", lang), size="Large", weight="Bolder", wrap=True),
+        *(
+            TimeInput(
+                id=field,
+                label=t(f"settings.field.{field}", lang),
+                value=format_time(getattr(values, field)),
+                is_required=True,
+            )
+            for field in ("start", "reminder", "mentor_list", "close")
+        ),
+        ChoiceSetInput(
+            id="region",
+            label=t("settings.field.region", lang),
+            value=values.region,
+            is_required=True,
+            choices=[Choice(title=r.capitalize(), value=r) for r in ("noord", "midden", "zuid")],
+        ),
+        ChoiceSetInput(
+            id="class_channel",
+            label=t("settings.field.class_channel", lang),
+            value=values.class_channel_id,
+            is_required=True,
+            choices=channel_choices,
+        ),
+        ChoiceSetInput(
+            id="coordinator_channel",
+            label=t("settings.field.coordinator_channel", lang),
+            value=values.coordinator_channel_id,
+            placeholder=t("settings.none", lang),
+            choices=channel_choices,
+        ),
+        TextInput(
+            id="meeting_link",
+            label=t("settings.field.meeting_link", lang),
+            value=values.meeting_link,
+            placeholder="https://teams.microsoft.com/l/meetup-join/…",
+            style="Url",
+            max_length=1000,
+        ),
+        TextInput(
+            id="free_days",
+            label=t("settings.field.free_days", lang),
+            value=", ".join(d.strftime("%d-%m-%Y") for d in values.free_days) or None,
+            placeholder="12-03-2027, 13-03-2027",
+            max_length=1000,
+        ),
+        ChoiceSetInput(
+            id="liberation_day",
+            label=t("settings.field.liberation_day", lang),
+            value=values.liberation_day,
+            is_required=True,
+            choices=[
+                Choice(title=t(f"settings.liberation.{v}", lang), value=v)
+                for v in ("lustrum", "altijd", "nooit")
+            ],
+        ),
+        NumberInput(
+            id="opp_cycle_weeks",
+            label=t("settings.field.opp_cycle_weeks", lang),
+            value=values.opp_cycle_weeks,
+            min=1,
+            max=52,
+            is_required=True,
+        ),
+        NumberInput(
+            id="contact_pickup_hours",
+            label=t("settings.field.contact_pickup_hours", lang),
+            value=values.contact_pickup_hours,
+            min=PICKUP_HOURS[0],
+            max=PICKUP_HOURS[1],
+            is_required=True,
+        ),
+        TextInput(
+            id="behavioural_scientist",
+            label=t("settings.field.behavioural_scientist", lang),
+            value=values.behavioural_scientist,
+            max_length=200,
+        ),
+        ToggleInput(
+            id="good_friday_off",
+            title=t("settings.field.good_friday_off", lang),
+            value="true" if values.good_friday_off else "false",
+            value_on="true",
+            value_off="false",
+            wrap=True,
+        ),
+    ]
+    save = SubmitAction(
+        title=t("settings.save", lang), data={"verb": "settings.submit", "team": team_ref}
+    )
+    return to_json(AdaptiveCard(version=CARD_VERSION, body=body, actions=[save]))

@@ -1,0 +1,106 @@
+"""Cards of the pupil's voice: the offer to pass words on, and what the mentor receives."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from microsoft_teams.cards import (
+    AdaptiveCard,
+    CardElement,
+    Container,
+    SubmitAction,
+    TextBlock,
+)
+
+from cards.catalogue import Lang, t
+from cards.common import CARD_VERSION, to_json
+
+WHERE = ("message", "checkin")  # the sources a distress card names; anything else is "other"
+
+
+def _card(body: Sequence[CardElement], actions: Sequence[SubmitAction] = ()) -> dict[str, Any]:
+    return to_json(
+        AdaptiveCard(version=CARD_VERSION, body=list(body), actions=list(actions) or None)
+    )
+
+
+def _quoted(lang: Lang, words: Sequence[str]) -> Container:
+    """A pupil's words, shown as plain text in a box of their own."""
+    return Container(
+        style="emphasis",
+        items=[TextBlock(text=t("voice.words", lang, words=w), wrap=True) for w in words],
+    )
+
+
+def offer_card(
+    *,
+    lang: Lang,
+    to: str,
+    words: str,
+    send: dict[str, Any],
+    cancel: dict[str, Any],
+) -> dict[str, Any]:
+    """ "Wil je dit naar Fatima sturen?" with the words and [Ja, stuur door] [Nee]."""
+    return _card(
+        [
+            TextBlock(text=t("voice.offer", lang, name=to), wrap=True, weight="Bolder"),
+            _quoted(lang, [words]),
+        ],
+        [
+            SubmitAction(title=t("voice.yes", lang), data=send, style="positive"),
+            SubmitAction(title=t("voice.no", lang), data=cancel),
+        ],
+    )
+
+
+def sent_card(*, lang: Lang, to: str, words: str) -> dict[str, Any]:
+    """What the offer becomes once sent: the words and "Verstuurd naar Fatima"."""
+    confirmation = TextBlock(text=t("voice.sent", lang, name=to), wrap=True)
+    return _card([_quoted(lang, [words]), confirmation])
+
+
+def not_sent_card(*, lang: Lang) -> dict[str, Any]:
+    """What the offer becomes when the pupil said no (without the words)."""
+    return _card([TextBlock(text=t("voice.not_sent", lang), wrap=True)])
+
+
+def message_card(
+    *, lang: Lang, pupil: str, words: str, actions: Sequence[SubmitAction]
+) -> dict[str, Any]:
+    """A pupil's message to their mentor, with the alert buttons."""
+    return _card(
+        [
+            TextBlock(
+                text=t("voice.message_title", lang, name=pupil),
+                size="Medium",
+                weight="Bolder",
+                wrap=True,
+            ),
+            TextBlock(text=t("voice.message_intro", lang, name=pupil), wrap=True),
+            _quoted(lang, [words]),
+        ],
+        actions,
+    )
+
+
+def distress_card(
+    *, lang: Lang, pupil: str, words: Sequence[str], where: str, actions: Sequence[SubmitAction]
+) -> dict[str, Any]:
+    """The urgent card to the mentor and the coordinators: who, their words, what to do."""
+    intro = f"distress.intro.{where if where in WHERE else 'other'}"
+    return _card(
+        [
+            TextBlock(
+                text=t("distress.title", lang, name=pupil),
+                size="Large",
+                weight="Bolder",
+                color="Attention",
+                wrap=True,
+            ),
+            TextBlock(text=t(intro, lang, name=pupil), wrap=True),
+            _quoted(lang, words),
+            TextBlock(text=t("distress.advice", lang, name=pupil), wrap=True, is_subtle=True),
+        ],
+        actions,
+    )
