@@ -21,7 +21,7 @@ from sqlmodel import col, select
 from domain.clock import as_utc
 from e2e.playground import ROOT, Sessions, people
 from e2e.server import ServedBot
-from storage.models import CheckIn, ContactLog, Delivery, Person
+from storage.models import CheckIn, ContactLog, Delivery, Person, PupilAlert
 
 PEOPLE = people()
 MARIEKE = PEOPLE["Marieke"]  # the current user of .m365agentsplayground.yml: installs the bot
@@ -97,11 +97,18 @@ def test_a_school_day_in_the_playground(
         expect(done).to_contain_text("rekenen blz. 12")
         asked = teams.page.locator(".ac-adaptiveCard").filter(has_text="Goedemorgen Sanne!")
         expect(asked).to_have_count(0)
+        # Her own words are not an error: the bot offers to pass them on to her mentor.
+        teams.say("ik vind rekenen moeilijk")
+        offer = teams.card("Would you like me to send this to Fatima")
+        expect(offer).to_contain_text("ik vind rekenen moeilijk")
+        offer.get_by_role("button", name="Yes, send it", exact=True).click()
+        expect(teams.card("Sent to Fatima")).to_be_visible()
     [sanne] = stored(bot, Person, Person.teams_user_id == SANNE.id)
     [checkin] = stored(bot, CheckIn, CheckIn.pupil_id == sanne.id)
     assert (checkin.day, checkin.kind, checkin.mood) == (MONDAY, "start", 4)
     assert checkin.goals == ["rekenen blz. 12"]
-    sends = stored(bot, Delivery, Delivery.day == MONDAY)
+    # what the 09:00 tick planned is sent (her message to Fatima waits for the next tick)
+    sends = stored(bot, Delivery, Delivery.day == MONDAY, Delivery.prompt != "pupil_message")
     assert sends, "the tick planned nothing for Monday"
     assert {row.status for row in sends} == {"sent"}, [(r.prompt, r.last_error) for r in sends]
 
@@ -113,6 +120,14 @@ def test_a_school_day_in_the_playground(
         overview = teams.ask("leerlingen", "Your pupils")
         for seen in ("Sanne de Vries", "Good", "rekenen blz. 12", "contact today"):
             expect(overview).to_contain_text(seen)
+        # Sanne's words arrive as an alert (written in Dutch: it was planned before Fatima's
+        # Teams told the bot her language); picking it up tells Sanne that Fatima saw them.
+        run_tick(database_url, "2026-11-23T10:01", artifacts / "tick-message.log")
+        message = teams.card("ik vind rekenen moeilijk")
+        message.get_by_role("button", name="Ik pak het op", exact=True).click()
+        teams.bot_says("Picked up by Fatima")
+    [alert] = stored(bot, PupilAlert, PupilAlert.pupil_id == sanne.id)
+    assert (alert.kind, alert.picked_up_at is not None) == ("message", True)
     [contact] = stored(bot, ContactLog, col(ContactLog.pupil_id) == sanne.id)
     assert (contact.day, contact.kind, contact.minutes) == (MONDAY, "bellen", 15)
 
