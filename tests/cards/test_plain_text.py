@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import string
 from collections.abc import Callable, Iterator
-from datetime import date, time, timedelta
+from dataclasses import replace
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -58,6 +59,7 @@ from cards.rhythm import (
 )
 from cards.settings import SettingsView, settings_card
 from domain.alerts import PickupFigures
+from tests.cards import test_cards
 
 DAY = date(2026, 11, 23)
 MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -313,18 +315,10 @@ def plain_texts(card: Any) -> Iterator[str]:
             yield from plain_texts(value)
 
 
-SETTINGS = SettingsView(
-    start=time(9),
-    close=time(14, 45),
-    reminder=time(10),
-    mentor_list=time(10, 30),
-    region="midden",
-    class_channel_id="19:a@thread.tacv2",
-    coordinator_channel_id=None,
+SETTINGS = replace(
+    test_cards.SETTINGS,
     meeting_link="https://teams.microsoft.com/l/meetup-join/abc",
     free_days=[],
-    liberation_day="lustrum",
-    good_friday_off=False,
 )
 TREND = Trend(DAY, 20, 15, 3.4, 3.0, 3.8, 4)
 
