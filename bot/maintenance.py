@@ -14,6 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.settings import ConfigError, Settings
 from domain.clock import local_date
+from domain.numbers import MAX_ID, ascii_int, is_ascii_number
 from domain.text import fold
 from storage import audit, privacy
 from storage.db import Database
@@ -43,16 +44,17 @@ async def purge(db: Database, settings: Settings, now: datetime) -> dict[str, in
 async def _find(db: Database, person: str, team: str) -> tuple[int, int]:
     """(person id, team id) for an operator's --person (id or name) and --team (id or Teams id)."""
     async with db.session() as session:
+        team_id = ascii_int(team, low=1, high=MAX_ID)
         found_team = (
-            await session.get(Team, int(team))
-            if team.isdigit()
+            await session.get(Team, team_id)
+            if team_id is not None
             else (await session.exec(select(Team).where(Team.teams_id == team))).first()
         )
         if found_team is None or found_team.id is None:
             raise ConfigError(f"no team {team!r}")
         members = (await session.exec(select(Person).where(Person.team_id == found_team.id))).all()
-        if person.isdigit():
-            matches = [p for p in members if p.id == int(person)]
+        if is_ascii_number(person):
+            matches = [p for p in members if p.id == ascii_int(person, low=1, high=MAX_ID)]
         else:
             matches = [p for p in members if fold(person) in fold(p.name)]
         if len(matches) != 1:
