@@ -173,7 +173,8 @@ router = Router()
 async def run_command(turn: Turn, line: str) -> Sequence[Reply]:
     """Parse a command line, check the role, run the handler; unknown words get a suggestion."""
     word, _, rest = line.strip().partition(" ")
-    key = fold(word).lstrip("/").rstrip("?!.,:")
+    # "?" alone is a name of `hulp`; elsewhere a trailing "?" or "!" is punctuation
+    key = "?" if word == "?" else fold(word).lstrip("/").rstrip("?!.,:")
     turn.args = rest.strip()
     if not key and not turn.args:
         return [text(t("command.empty", turn.lang))]

@@ -79,6 +79,8 @@ async def test_help_lists_what_each_role_may_do(classroom: Classroom) -> None:
     assert "leerling" in pupil_help
     assert "link" in english
     assert "pupil" in english
+    (asked,) = await classroom.chat(classroom.pupils[0]).say("?")
+    assert asked == pupil_help
 
 
 async def test_unknown_word_gets_a_suggestion(classroom: Classroom) -> None:
