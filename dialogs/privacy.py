@@ -4,12 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
-
-from sqlalchemy import func
-from sqlmodel import col, select
 
 from cards.catalogue import t
 from cards.common import confirm_card
@@ -20,7 +14,7 @@ from dialogs.router import COORDINATOR, PRIVATE, Turn, router
 from domain.clock import SCHOOL_TZ
 from domain.numbers import MAX_ID, int_value
 from storage import audit, people, privacy
-from storage.models import AuditEvent, Person
+from storage.models import Person
 
 INLINE_EXPORT = 12_000  # characters of JSON shown in chat; larger exports go through the operator
 AUDIT_LINES = 20
@@ -132,10 +126,16 @@ async def audit_command(turn: Turn) -> Sequence[Reply]:
             return [found.reply]
         about = found
         title = t("audit.title_about", turn.lang, name=about.name)
-    acts = await _latest_acts(turn, about)
-    names = await _names(
-        turn,
-        {act.actor_id for act in acts}
+    acts = await audit.latest_acts(
+        session=turn.session,
+        team_id=turn.team_id,
+        subject_id=about.id if about else None,
+        limit=AUDIT_LINES,
+    )
+    names = await people.names_in_team(
+        session=turn.session,
+        team_id=turn.team_id,
+        ids={act.actor_id for act in acts}
         | {subject_id for act in acts for subject_id, _ in act.subjects},
     )
     lines = [f"**{title}**"]
@@ -154,66 +154,6 @@ async def audit_command(turn: Turn) -> Sequence[Reply]:
     return [text("\n".join(lines))]
 
 
-@dataclass
-class _Act:
-    """One act in the trail: the events with the same action, actor and moment."""
-
-    action: str
-    at: datetime | None
-    actor_ref: str | None
-    actor_id: int | None = None
-    subjects: list[tuple[int | None, str | None]] = field(default_factory=list)
-
-
-async def _latest_acts(turn: Turn, about: Person | None) -> list[_Act]:
-    """The latest AUDIT_LINES acts of the team (about one person, if given), newest first."""
-    conditions: list[Any] = [AuditEvent.team_id == turn.team_id]
-    if about is not None:
-        conditions.append(AuditEvent.subject_id == about.id)
-    # The actor's pseudonym stands for the actor: it is set whenever the actor id is, and stays
-    # when the actor is erased.
-    key = (col(AuditEvent.action), col(AuditEvent.at), col(AuditEvent.actor_ref))
-    latest = func.max(AuditEvent.id).label("latest")
-    groups = (
-        await turn.session.exec(
-            select(*key, latest)
-            .where(*conditions)
-            .group_by(*key)
-            .order_by(latest.desc())
-            .limit(AUDIT_LINES)
-        )
-    ).all()
-    acts = {
-        (action, at, actor_ref): _Act(action, at, actor_ref) for action, at, actor_ref, _ in groups
-    }
-    if acts:
-        events = await turn.session.exec(
-            select(AuditEvent)
-            .where(*conditions, col(AuditEvent.at).in_({at for _, at, _ in acts}))
-            .order_by(col(AuditEvent.id))
-        )
-        for event in events.all():
-            act = acts.get((event.action, event.at, event.actor_ref))
-            if act is None:
-                continue
-            act.actor_id = act.actor_id or event.actor_id
-            subject = (event.subject_id, event.subject_ref)
-            if subject != (None, None) and subject not in act.subjects:
-                act.subjects.append(subject)
-    return list(acts.values())
-
-
 def _gone(turn: Turn, ref: str | None) -> str | None:
     """A person who is no longer there, by the pseudonym the trail kept."""
     return t("audit.gone", turn.lang, ref=ref) if ref else None
-
-
-async def _names(turn: Turn, ids: set[int | None]) -> dict[int | None, str]:
-    """The names of the people of this team among `ids` (erased people have none)."""
-    wanted = [person_id for person_id in ids if person_id is not None]
-    if not wanted:
-        return {}
-    found = await turn.session.exec(
-        select(Person).where(col(Person.id).in_(wanted), Person.team_id == turn.team_id)
-    )
-    return {person.id: person.name for person in found.all()}

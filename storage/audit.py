@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import func
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import AuditEvent
@@ -100,3 +103,54 @@ async def record_each(
     ]
     session.add_all(events)
     return len(events)
+
+
+@dataclass
+class Act:
+    """One act in the trail: the events with the same action, actor and moment."""
+
+    action: str
+    at: datetime | None
+    actor_ref: str | None
+    actor_id: int | None = None
+    subjects: list[tuple[int | None, str | None]] = field(default_factory=list)
+
+
+async def latest_acts(
+    *, session: AsyncSession, team_id: int, subject_id: int | None, limit: int
+) -> list[Act]:
+    """The latest `limit` acts of a team (about one person, if given), newest first."""
+    conditions: list[Any] = [AuditEvent.team_id == team_id]
+    if subject_id is not None:
+        conditions.append(AuditEvent.subject_id == subject_id)
+    # The actor's pseudonym stands for the actor: it is set whenever the actor id is, and stays
+    # when the actor is erased.
+    key = (col(AuditEvent.action), col(AuditEvent.at), col(AuditEvent.actor_ref))
+    latest = func.max(AuditEvent.id).label("latest")
+    groups = (
+        await session.exec(
+            select(*key, latest)
+            .where(*conditions)
+            .group_by(*key)
+            .order_by(latest.desc())
+            .limit(limit)
+        )
+    ).all()
+    acts = {
+        (action, at, actor_ref): Act(action, at, actor_ref) for action, at, actor_ref, _ in groups
+    }
+    if acts:
+        events = await session.exec(
+            select(AuditEvent)
+            .where(*conditions, col(AuditEvent.at).in_({at for _, at, _ in acts}))
+            .order_by(col(AuditEvent.id))
+        )
+        for event in events.all():
+            act = acts.get((event.action, event.at, event.actor_ref))
+            if act is None:
+                continue
+            act.actor_id = act.actor_id or event.actor_id
+            subject = (event.subject_id, event.subject_ref)
+            if subject != (None, None) and subject not in act.subjects:
+                act.subjects.append(subject)
+    return list(acts.values())

@@ -98,6 +98,19 @@ async def team_members(
     return result.all()
 
 
+async def names_in_team(
+    *, session: AsyncSession, team_id: int, ids: set[int | None]
+) -> dict[int | None, str]:
+    """The names of the people of a team among `ids` (erased people have none)."""
+    wanted = [person_id for person_id in ids if person_id is not None]
+    if not wanted:
+        return {}
+    found = await session.exec(
+        select(Person).where(col(Person.id).in_(wanted), Person.team_id == team_id)
+    )
+    return {person.id: person.name for person in found.all()}
+
+
 async def has_pupils(*, session: AsyncSession, team_id: int) -> bool:
     """Whether a team has a pupil among its current members."""
     result = await session.exec(
