@@ -7,7 +7,6 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import Any
 
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -83,26 +82,13 @@ async def _one_person(
 async def export(settings: Settings, *, person: str, team: str, now: datetime) -> str:
     """Everything about one person as JSON (an inzageverzoek); the read is audited."""
     async with _one_person(settings, person, team) as (session, found, team_id):
-        person_id = found.id
-        data: dict[str, Any] = await privacy.export_person(session=session, person=found)
-        await audit.record(
+        data = await privacy.audited_export(
             session=session,
-            action="person.exported",
-            now=now,
+            person=found,
             team_id=team_id,
-            subject_id=person_id,
+            now=now,
             details={"by": "operator"},
         )
-        named = await privacy.others_named(session=session, person=found, export=data)
-        if named:
-            await audit.record_each(
-                session=session,
-                action="export.named",
-                now=now,
-                team_id=team_id,
-                subject_ids=named,
-                details={"export_of": person_id, "by": "operator"},
-            )
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 

@@ -29,20 +29,13 @@ async def export_command(turn: Turn) -> Sequence[Reply]:
     person = await resolve(turn, turn.args, rerun="inzage {name}")
     if isinstance(person, NotFound):
         return [person.reply]
-    data = await privacy.export_person(session=turn.session, person=person)
-    await turn.audit("person.exported", subject_id=person.id)
-    # Other pupils appear in the export by id only, but that is still something about them.
-    named = await privacy.others_named(session=turn.session, person=person, export=data)
-    if named:
-        await audit.record_each(
-            session=turn.session,
-            action="export.named",
-            now=turn.now,
-            team_id=turn.team_id,
-            actor_id=turn.actor_id,
-            subject_ids=named,
-            details={"export_of": person.id},
-        )
+    data = await privacy.audited_export(
+        session=turn.session,
+        person=person,
+        team_id=turn.team_id,
+        now=turn.now,
+        actor_id=turn.actor_id,
+    )
     counts = ", ".join(f"{key}: {len(v)}" for key, v in data.items() if isinstance(v, list))
     dumped = json.dumps(data, ensure_ascii=False, indent=1)
     summary = t("inzage.summary", turn.lang, name=person.name, counts=counts)

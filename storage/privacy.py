@@ -10,6 +10,7 @@ from sqlalchemy import Text, cast, delete, update
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage import audit
 from storage.models import (
     AuditEvent,
     CardMessage,
@@ -248,3 +249,38 @@ async def others_named(
 async def erase_person(*, session: AsyncSession, person: Person) -> None:
     """Remove a person and everything stored about them (the caller audits that it happened)."""
     await _delete_person(session, person)
+
+
+async def audited_export(
+    *,
+    session: AsyncSession,
+    person: Person,
+    team_id: int,
+    now: datetime,
+    actor_id: int | None = None,
+    details: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The export of one person, with its audit lines: the export itself, and one for every
+    other pupil it names by id (that is still something about them)."""
+    data = await export_person(session=session, person=person)
+    await audit.record(
+        session=session,
+        action="person.exported",
+        now=now,
+        team_id=team_id,
+        actor_id=actor_id,
+        subject_id=person.id,
+        details=details,
+    )
+    named = await others_named(session=session, person=person, export=data)
+    if named:
+        await audit.record_each(
+            session=session,
+            action="export.named",
+            now=now,
+            team_id=team_id,
+            actor_id=actor_id,
+            subject_ids=named,
+            details={"export_of": person.id, **(details or {})},
+        )
+    return data
