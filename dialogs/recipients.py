@@ -96,3 +96,12 @@ async def pupil_staff(session: AsyncSession, team: Team, pupil: Person) -> Seque
     if mentor is not None:
         return [mentor]
     return await people.team_members(session=session, team_id=team.id, role="coordinator")
+
+
+async def urgent_staff(session: AsyncSession, team: Team, pupil: Person) -> Sequence[Person]:
+    """Who is told at once about words of distress: the pupil's mentor and every coordinator."""
+    assert team.id is not None and pupil.id is not None
+    mentor = await people.mentor_of(session=session, pupil_id=pupil.id)
+    coordinators = await people.team_members(session=session, team_id=team.id, role="coordinator")
+    found = {p.id: p for p in [*coordinators, *([mentor] if mentor else [])] if p.id is not None}
+    return list(found.values())

@@ -18,7 +18,7 @@ from cards.catalogue import Lang, lang_of, t
 from cards.voice import distress_card, message_card, not_sent_card, offer_card, sent_card
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
-from dialogs.recipients import pupil_staff
+from dialogs.recipients import pupil_staff, urgent_staff
 from dialogs.router import COORDINATOR, PRIVATE, PUPILS, Turn, placed, router
 from dialogs.teamcal import message_payload
 from domain import distress
@@ -117,12 +117,8 @@ async def check_distress(turn: Turn, texts: Sequence[str], *, source: str) -> li
 
 async def _alert_staff(turn: Turn, alert: PupilAlert, words: Sequence[str], *, source: str) -> int:
     """The urgent message, now and at any hour, to the mentor and every coordinator."""
-    assert turn.actor is not None
-    mentor = await people.mentor_of(session=turn.session, pupil_id=turn.actor_id)
-    coordinators = await people.team_members(
-        session=turn.session, team_id=turn.team_id, role="coordinator"
-    )
-    staff = {p.id: p for p in [*coordinators, *([mentor] if mentor else [])] if p.id is not None}
+    assert turn.team is not None and turn.actor is not None
+    staff = await urgent_staff(turn.session, turn.team, turn.actor)
     if not staff:
         logger.warning("team %s: words of distress, but no mentor or coordinator", turn.team_id)
     shown = [words_[:MAX_WORDS] for words_ in words]
@@ -130,7 +126,7 @@ async def _alert_staff(turn: Turn, alert: PupilAlert, words: Sequence[str], *, s
     return await _tell_staff(
         turn,
         alert,
-        list(staff.values()),
+        staff,
         prompt=DISTRESS_PROMPT,
         source=source,
         notice="distress.notice",
