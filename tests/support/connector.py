@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import bisect
 import itertools
 import json
 import random
@@ -99,9 +100,9 @@ class Throttle:
         if conversation is not None:
             keys.append((f"conversation:{conversation}", self.conversation_limits))
         for key, limits in keys:
-            calls = self.calls[key]
+            calls = self.calls[key]  # in the order admitted, so sorted
             for limit in limits:
-                if sum(1 for c in calls if c > moment - limit.seconds) >= limit.count:
+                if len(calls) - bisect.bisect_right(calls, moment - limit.seconds) >= limit.count:
                     self.refused += 1
                     return False
         for key, _ in keys:
@@ -139,7 +140,9 @@ class FakeConnector:
     rng: random.Random = field(default_factory=lambda: random.Random(11))
     delivered: Counter[str] = field(default_factory=Counter)
     delivered_at: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    replies_at: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     unavailable: int = 0
+    throttled_answers: int = 0  # 429s to replies in a turn and card updates
     requests: list[Recorded] = field(default_factory=list)
     teams: dict[str, _Team] = field(default_factory=dict)
     _failures: list[_Failure] = field(default_factory=list)
@@ -284,12 +287,15 @@ class FakeConnector:
             self.requests.append(recorded)
         if parts[:1] == ["v1.0"]:
             return self._graph(request, parts, body)
+        # Teams counts every call that posts, replies, updates or deletes a message
         throttled = (
             self.throttle is not None
-            and request.method == "POST"
+            and request.method in ("POST", "PUT", "DELETE")
             and not self.throttle.admit(self.tenant_of(conversation_id, body), conversation_id)
         )
         if throttled and self.throttle is not None:
+            if request.method != "POST" or len(parts) > 4:
+                self.throttled_answers += 1
             return web.json_response(
                 {"error": {"code": "Throttled", "message": "too many requests"}},
                 status=429,
@@ -333,11 +339,14 @@ class FakeConnector:
             self._tenants[conversation] = str((body or {}).get("tenantId") or "")
             return web.json_response({"id": conversation}, status=201)
         if len(parts) >= 4 and parts[:2] == ["v3", "conversations"] and parts[3] == "activities":
+            if method == "POST" and len(parts) > 4:
+                # a reply in a turn (…/activities/{id}): an answer, not part of a fan-out
+                self.replies_at[self.tenant_of(parts[2], None)].append(self._now())
+                return web.json_response({"id": f"1:act-{next(self._ids)}"}, status=201)
             if method == "POST":
                 conversation = parts[2]
                 self.delivered[conversation] += 1
-                tenant = self.tenant_of(conversation, None)
-                self.delivered_at[tenant].append(self.throttle.now() if self.throttle else 0.0)
+                self.delivered_at[self.tenant_of(conversation, None)].append(self._now())
                 return web.json_response({"id": f"1:act-{next(self._ids)}"}, status=201)
             if method == "PUT":
                 return web.json_response({"id": parts[4] if len(parts) > 4 else ""})
@@ -366,6 +375,9 @@ class FakeConnector:
             return web.json_response({"id": parts[2], "name": team.name})
         return web.json_response({"error": {"code": "NotFound"}}, status=404)
 
+    def _now(self) -> float:
+        return self.throttle.now() if self.throttle else 0.0
+
     def tenant_of(self, conversation_id: str | None, body: dict[str, Any] | None) -> str:
         """The tenant a call counts against."""
         tenant = (body or {}).get("tenantId") or self._tenants.get(conversation_id or "")
@@ -393,6 +405,8 @@ class FakeConnector:
             "doubled": sorted(c for c, n in self.delivered.items() if n > 1),
             "throttled": self.throttle.refused if self.throttle else 0,
             "unavailable": self.unavailable,
+            "replies": sum(len(times) for times in self.replies_at.values()),
+            "throttled_answers": self.throttled_answers,
             "tenants": per_tenant,
         }
 

@@ -1,0 +1,202 @@
+"""Benchmark: pupils answering their card while the server fans out the 09:00 cards.
+
+`dagritme serve` gets card submits from 8 clients, each posting the next as soon as the last is
+answered; the answer is a message back to the pupil through the throttling fake Teams. Once with
+nothing to send (idle), once while the server's own worker fans out to 5,000 pupils in 10
+tenants, and on PostgreSQL once more with the fan-out in a `dagritme deliver` process of its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import aiohttp
+from sqlalchemy import func, update
+from sqlmodel import col, select
+
+from bench.harness import (
+    connector_stats,
+    count_unsent,
+    database,
+    fake_teams,
+    fanout_rate,
+    free_port,
+    server,
+    worker,
+)
+from dialogs.schedule import enqueue_due
+from domain.clock import local_date
+from storage.db import Database
+from storage.models import Delivery, Person, Team
+from tests.support import activities
+from tests.support.connector import Member
+from tests.support.fanout import seed_fanout
+
+PUPILS = 5000
+TENANTS = 10
+CLIENTS = 8
+# Submits in the idle run; during a fan-out they go on until it is done.
+IDLE_SUBMITS = 400
+
+
+@dataclass(frozen=True)
+class Submits:
+    """What the clients saw, and what the fake Teams saw meanwhile."""
+
+    count: int
+    per_second: float
+    p50: float  # milliseconds
+    p99: float
+    slowest: float
+    rate: float | None  # the fan-out's pace as a share of the limit (None when idle)
+    throttled_answers: int  # 429s to the submits' answers
+    throttled: int  # 429s in all
+    calls: int
+    missing: int  # pupils the fan-out did not reach
+
+
+async def settle_the_planner(db: Database) -> None:
+    """Plan once now and cancel what that wrote, so the server sends only the seeded cards.
+
+    What is due depends on the time of day (the close cards after 14:45, the digests after
+    that); without this, a run in the afternoon measured a second fan-out besides the seeded
+    one. The server's planner still runs every half minute, finding nothing new.
+    """
+    async with db.session() as session:
+        seeded = (await session.exec(select(func.max(col(Delivery.id))))).one()
+    await enqueue_due(db, datetime.now(UTC))
+    async with db.session() as session:
+        await session.exec(
+            update(Delivery).where(col(Delivery.id) > (seeded or 0)).values(status="cancelled")
+        )
+
+
+async def seed(url: str, teams_url: str, *, fanout: bool) -> list[tuple[str, int, str]]:
+    """The pupils (user id, team id, tenant) with a card each in the outbox, or none pending."""
+    db = Database.from_url(url)
+    try:
+        now = datetime.now(UTC)
+        await seed_fanout(db, pupils=PUPILS, tenants=TENANTS, service_url=teams_url, now=now)
+        await settle_the_planner(db)
+        async with db.session() as session:
+            if not fanout:
+                await session.exec(update(Delivery).values(status="cancelled"))
+            query = (
+                select(Person.teams_user_id, Team.id, Team.tenant_id)  # type: ignore[call-overload]
+                .join(Team, col(Team.id) == col(Person.team_id))
+                .order_by(col(Person.id))
+            )
+            return list((await session.exec(query)).all())
+    finally:
+        await db.close()
+
+
+def submit(teams_url: str, user_id: str, team_id: int, tenant: str) -> dict[str, Any]:
+    """A pupil's check-in card submit for today."""
+    world = activities.TeamsWorld(service_url=teams_url, tenant_id=tenant)
+    value = {
+        "verb": "checkin.submit",
+        "day": local_date(datetime.now(UTC)).isoformat(),
+        "team": team_id,
+        "mood": "4",
+        "energy": "3",
+    }
+    return activities.personal_message(world, Member(id=user_id, name="Leerling"), "", value=value)
+
+
+async def run(backend: str, *, fanout: bool, separate_worker: bool = False) -> Submits:
+    """Card submits answered idle, or while the fan-out runs (in the server or beside it)."""
+    async with database(backend) as url, fake_teams() as teams_url:
+        queue = await seed(url, teams_url, fanout=fanout)
+        port = free_port()
+        serving = await server(url, port=port, delivery_worker=not separate_worker)
+        sender = await worker(url, "sender") if separate_worker else None
+        endpoint = f"http://127.0.0.1:{port}/api/messages"
+        latencies: list[float] = []
+        fanned_out = asyncio.Event()
+
+        async def watch() -> None:
+            while (await connector_stats(teams_url))["messages"] < PUPILS:  # noqa: ASYNC110  (polls another process)
+                await asyncio.sleep(0.2)
+            fanned_out.set()
+
+        async def client(session: aiohttp.ClientSession) -> None:
+            while queue and not fanned_out.is_set() and (fanout or len(latencies) < IDLE_SUBMITS):
+                body = submit(teams_url, *queue.pop())
+                sent = time.perf_counter()
+                async with session.post(endpoint, json=body) as response:
+                    await response.read()
+                    assert response.status < 300, response.status
+                latencies.append(time.perf_counter() - sent)
+
+        try:
+            start = time.perf_counter()
+            watcher = asyncio.create_task(watch()) if fanout else None
+            async with aiohttp.ClientSession() as session:
+                await asyncio.gather(*(client(session) for _ in range(CLIENTS)))
+            elapsed = time.perf_counter() - start
+            if watcher is not None:
+                await watcher
+            stats = await connector_stats(teams_url)
+        finally:
+            serving.terminate()
+            await serving.wait()
+            if sender is not None:
+                await sender.wait()
+        missing = max(PUPILS - stats["conversations"], await count_unsent(url)) if fanout else 0
+    latencies.sort()
+    return Submits(
+        count=len(latencies),
+        per_second=len(latencies) / elapsed,
+        p50=latencies[len(latencies) // 2] * 1000,
+        p99=latencies[int(len(latencies) * 0.99)] * 1000,
+        slowest=latencies[-1] * 1000,
+        rate=fanout_rate(stats) if fanout else None,
+        throttled_answers=stats["throttled_answers"],
+        throttled=stats["throttled"],
+        calls=stats["messages"] + stats["replies"] + stats["throttled"] + stats["unavailable"],
+        missing=missing,
+    )
+
+
+async def table(backends: list[str]) -> dict[str, tuple[Submits, Submits]]:
+    """Print the table; per database, the idle run and the run with the fan-out in the server."""
+    print(
+        f"\nCard submits answered by the server, idle and while it fans out to {PUPILS:,} pupils"
+        f" in {TENANTS} tenants ({CLIENTS} clients)"
+    )
+    print(
+        f"{'db':<12}{'fan-out':>20}{'submits':>8}{'per s':>7}{'p50 ms':>8}{'p99 ms':>8}"
+        f"{'max ms':>8}{'rate/limit':>11}{'429s':>6}{'of answers':>11}{'missing':>8}"
+    )
+    pairs: dict[str, tuple[Submits, Submits]] = {}
+    for backend in backends:
+        runs: list[Submits] = []
+        for fanout, separate, label in (
+            (False, False, "none"),
+            (True, False, "in the server"),
+            (True, True, "in its own process"),
+        ):
+            if separate and backend == "sqlite":
+                continue  # one process is the SQLite set-up
+            r = await run(backend, fanout=fanout, separate_worker=separate)
+            runs.append(r)
+            rate = f"{r.rate:.2f}" if r.rate is not None else "—"
+            print(
+                f"{backend:<12}{label:>20}{r.count:>8}{r.per_second:>7.0f}{r.p50:>8.0f}"
+                f"{r.p99:>8.0f}{r.slowest:>8.0f}{rate:>11}{r.throttled:>6}"
+                f"{r.throttled_answers:>11}{r.missing:>8}",
+                flush=True,
+            )
+        pairs[backend] = (runs[0], runs[1])
+    return pairs
+
+
+if __name__ == "__main__":
+    backends = sys.argv[1:] or ["sqlite"]
+    asyncio.run(table(backends))
