@@ -76,7 +76,9 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
     observed = Metrics()
     db = Database.from_url(settings.database_url)
     connector = ConnectorClient(token_source(settings))
-    worker = worker_for(settings, db, connector, clock, metrics=observed)
+    worker = worker_for(
+        settings, db, connector, clock, metrics=observed, answers_only=not settings.delivery_worker
+    )
     dispatcher = Dispatcher(
         db, on_outbox=worker.wake, commands_per_minute=settings.commands_per_minute
     )

@@ -95,6 +95,8 @@ class DeliveryWorker:
         concurrency: int = 16,
         conversation_limits: tuple[Limit, ...] = DEFAULT_CONVERSATION_LIMITS,
         tenant_limits: tuple[Limit, ...] = DEFAULT_TENANT_LIMITS,
+        answer_reserve: float = 0.0,
+        answers_only: bool = False,
         name: str | None = None,
         lease_ttl: timedelta = LEASE_TTL,
         graph: GraphInstaller | None = None,
@@ -104,7 +106,12 @@ class DeliveryWorker:
         self.db = db
         self.clock = clock
         self.concurrency = concurrency
-        self.pacer = Pacer(conversation=conversation_limits, tenant=tenant_limits)
+        self.pacer = Pacer(
+            conversation=conversation_limits,
+            tenant=tenant_limits,
+            reserve=answer_reserve,
+            answers_only=answers_only,
+        )
         self.name = name or f"worker-{uuid.uuid4().hex[:8]}"
         self.lease_ttl = lease_ttl
         self.renew_every = min(RENEW_EVERY, lease_ttl / 3)
@@ -293,16 +300,20 @@ class DeliveryWorker:
     def _next_ready(self, lane: _Lane, now: datetime) -> tuple[int, float]:
         """The first job (within LOOKAHEAD) that may start now, else the soonest, with its wait."""
         moment = now.timestamp()
-        best, best_wait = 0, math.inf
+        # While the tenant is at its limit no call may start (asked once, not per job).
+        tenant_wait = self.pacer.wait(lane.tenant, None, moment, bulk=True)
+        best, best_wait = 0, tenant_wait if tenant_wait > 0 else math.inf
         for index, job in enumerate(lane.queue):
             if index >= LOOKAHEAD:
                 break
             if job.target is None:
                 return index, 0.0  # nothing to send: finished without a call
+            if tenant_wait > 0:
+                continue
             conversation = self.sender.conversation_of(job.target)
-            wait = self.pacer.wait(lane.tenant, conversation, moment)
+            wait = self.pacer.wait(lane.tenant, conversation, moment, bulk=True)
             if wait <= 0:
-                self.pacer.record(lane.tenant, conversation, moment)
+                self.pacer.record(lane.tenant, conversation, moment, bulk=True)
                 return index, 0.0
             if wait < best_wait:
                 best, best_wait = index, wait
@@ -337,8 +348,10 @@ def worker_for(
     clock: Clock,
     *,
     metrics: Metrics | None = None,
+    answers_only: bool = False,
 ) -> DeliveryWorker:
-    """A worker configured from the settings (limits, concurrency, Graph installs)."""
+    """A worker configured from the settings (limits, concurrency, Graph installs); with
+    `answers_only`, for a server whose fan-out runs in a delivery process of its own."""
     graph = None
     if settings.graph_installs:
         graph = GraphInstaller(
@@ -356,6 +369,8 @@ def worker_for(
         concurrency=settings.delivery_concurrency,
         conversation_limits=parse_limits(settings.conversation_limits),
         tenant_limits=parse_limits(settings.tenant_limits),
+        answer_reserve=settings.answer_reserve,
+        answers_only=answers_only,
         name=settings.worker_name,
         lease_ttl=timedelta(seconds=settings.delivery_lease_seconds),
         graph=graph,

@@ -50,39 +50,40 @@ def parse_limits(text: str) -> tuple[Limit, ...]:
 
 
 class Window:
-    """When the calls under one key were made, checked against several limits."""
+    """When the calls under one key were made, checked against several limits.
 
-    def __init__(self, limits: tuple[Limit, ...], *, smooth: bool = False) -> None:
-        padded = [(limit.count, _padded(limit.seconds)) for limit in limits]
-        # With `smooth`, a large limit is also spread over its window (a tenth of it per tenth
-        # of the time): calls in small steady groups arrive steady, where one big burst per
-        # window would arrive with its jitter on the edge of the service's window.
-        smoothed = [
-            (limit.count // SMOOTHING, limit.seconds / SMOOTHING)
-            for limit in limits
-            if smooth and limit.count >= 2 * SMOOTHING
-        ]
-        self.limits = tuple(padded + smoothed)
+    With a `reserve`, the bulk calls (a fan-out) may fill only that much less of each limit,
+    counted among themselves, so that an answer to someone waiting always finds room. Every
+    call, bulk or not, counts against the whole limit.
+    """
+
+    def __init__(
+        self, limits: tuple[Limit, ...], *, smooth: bool = False, reserve: float = 0.0
+    ) -> None:
+        # Every call counts against the limits as published (padded for jitter). The bulk
+        # calls also keep to their own share, spread over the second: steady groups arrive
+        # steady, where one burst per second would arrive with its jitter on the window's edge.
+        self.limits = _checks(limits, smooth=False)
+        self.bulk_limits = _checks(_share(limits, 1 - reserve), smooth=smooth)
         self.span = max((seconds for _, seconds in self.limits), default=0.0)
         self.calls: deque[float] = deque()
+        self.bulk_calls: deque[float] = deque()
         self.held_until = 0.0
 
-    def wait(self, now: float) -> float:
+    def wait(self, now: float, *, bulk: bool = False) -> float:
         """Seconds from `now` until one more call fits every limit (0 when it fits now)."""
         self._forget(now)
-        delay = max(0.0, self.held_until - now)
-        calls = self.calls
-        for count, seconds in self.limits:
-            inside = len(calls) - bisect.bisect_right(calls, now - seconds)
-            if inside >= count:
-                # the call that has to leave the window before another one fits
-                delay = max(delay, calls[len(calls) - count] + seconds - now)
-        return delay
+        delay = max(self.held_until - now, _wait(self.calls, self.limits, now))
+        if bulk:
+            delay = max(delay, _wait(self.bulk_calls, self.bulk_limits, now))
+        return max(0.0, delay)
 
-    def record(self, now: float) -> None:
+    def record(self, now: float, *, bulk: bool = False) -> None:
         """Count a call made at `now`."""
         self._forget(now)  # a clock that steps back must not unsort the window
         self.calls.append(now)
+        if bulk:
+            self.bulk_calls.append(now)
 
     def hold(self, until: float) -> None:
         """No calls before `until` (the service asked us to wait)."""
@@ -94,36 +95,57 @@ class Window:
         return not self.calls and self.held_until <= now
 
     def _forget(self, now: float) -> None:
-        calls = self.calls
-        if calls and calls[-1] > now:
+        if self.calls and self.calls[-1] > now:
             # The clock stepped back (a corrected wall clock): move what we remember back with
             # it, so the spacing of recent calls still counts but nothing waits out the step.
-            step = calls[-1] - now
-            self.calls = calls = deque(moment - step for moment in calls)
+            step = self.calls[-1] - now
+            self.calls = deque(moment - step for moment in self.calls)
+            self.bulk_calls = deque(moment - step for moment in self.bulk_calls)
             self.held_until -= step
-        while calls and calls[0] <= now - self.span:
-            calls.popleft()
+        for calls in (self.calls, self.bulk_calls):
+            while calls and calls[0] <= now - self.span:
+                calls.popleft()
 
 
 class Pacer:
-    """Sliding windows per tenant and per conversation; one per worker process."""
+    """Sliding windows per tenant and per conversation; one per worker process.
 
-    def __init__(self, *, conversation: tuple[Limit, ...], tenant: tuple[Limit, ...]) -> None:
+    `reserve` is the share of each tenant's limit that the fan-out leaves for answers to people
+    who wait for them (a reply in a turn, a card updated after a tap). A process that only
+    answers, while a delivery process of its own fans out, keeps its answers within that share.
+    """
+
+    def __init__(
+        self,
+        *,
+        conversation: tuple[Limit, ...],
+        tenant: tuple[Limit, ...],
+        reserve: float = 0.0,
+        answers_only: bool = False,
+    ) -> None:
+        if not 0 <= reserve < 1:
+            raise ValueError("the reserve is a share of the limit, from 0 up to 1")
         self.conversation_limits = conversation
-        self.tenant_limits = tenant
+        self.tenant_limits = _share(tenant, reserve) if answers_only and reserve else tenant
+        self.reserve = 0.0 if answers_only else reserve
         self._tenants: dict[str, Window] = {}
         self._conversations: dict[str, Window] = {}
 
-    def wait(self, tenant: str, conversation: str | None, now: float) -> float:
-        """Seconds until a call to `conversation` in `tenant` fits every limit."""
-        delay = self._tenant(tenant).wait(now)
+    def wait(
+        self, tenant: str, conversation: str | None, now: float, *, bulk: bool = False
+    ) -> float:
+        """Seconds until a call to `conversation` in `tenant` fits every limit; a `bulk` call
+        (the fan-out) leaves the reserve free."""
+        delay = self._tenant(tenant).wait(now, bulk=bulk)
         if conversation is not None:
             delay = max(delay, self._conversation(conversation).wait(now))
         return delay
 
-    def record(self, tenant: str, conversation: str | None, now: float) -> None:
+    def record(
+        self, tenant: str, conversation: str | None, now: float, *, bulk: bool = False
+    ) -> None:
         """Count a call; creating a conversation counts for the tenant like any other call."""
-        self._tenant(tenant).record(now)
+        self._tenant(tenant).record(now, bulk=bulk)
         if conversation is not None:
             self._conversation(conversation).record(now)
 
@@ -148,7 +170,9 @@ class Pacer:
     def _tenant(self, tenant: str) -> Window:
         window = self._tenants.get(tenant)
         if window is None:
-            window = self._tenants[tenant] = Window(self.tenant_limits, smooth=True)
+            window = self._tenants[tenant] = Window(
+                self.tenant_limits, smooth=True, reserve=self.reserve
+            )
         return window
 
     def _conversation(self, conversation: str) -> Window:
@@ -156,6 +180,33 @@ class Pacer:
         if window is None:
             window = self._conversations[conversation] = Window(self.conversation_limits)
         return window
+
+
+def _wait(calls: deque[float], limits: tuple[tuple[int, float], ...], now: float) -> float:
+    """Seconds until one more call fits every limit, given the calls so far."""
+    delay = 0.0
+    for count, seconds in limits:
+        inside = len(calls) - bisect.bisect_right(calls, now - seconds)
+        if inside >= count:
+            # the call that has to leave the window before another one fits
+            delay = max(delay, calls[len(calls) - count] + seconds - now)
+    return delay
+
+
+def _share(limits: tuple[Limit, ...], share: float) -> tuple[Limit, ...]:
+    """That share of each limit (at least one call)."""
+    return tuple(Limit(max(1, int(limit.count * share)), limit.seconds) for limit in limits)
+
+
+def _checks(limits: tuple[Limit, ...], *, smooth: bool) -> tuple[tuple[int, float], ...]:
+    """The (count, seconds) pairs a window checks: each limit, padded for jitter, and with
+    `smooth` also a tenth of each large limit per tenth of its time (the same rate)."""
+    checks = [(limit.count, _padded(limit.seconds)) for limit in limits]
+    for limit in limits:
+        if smooth and limit.count >= 2 * SMOOTHING:
+            step = limit.count // SMOOTHING
+            checks.append((step, limit.seconds * step / limit.count))
+    return tuple(checks)
 
 
 def _padded(seconds: float) -> float:

@@ -132,16 +132,17 @@ class Sender:
         """Wait for a slot for one more call (a second call in a delivery, a reply in a turn).
 
         An `urgent` call (someone is waiting for the answer) goes before the tenant's lane: the
-        lane holds back while one waits.
+        lane holds back while one waits, and it may use the share of the limit that the lane
+        leaves free.
         """
         if urgent:
             self.urgent[tenant] += 1
         try:
             while True:
                 moment = self.clock.now().timestamp()
-                wait = self.pacer.wait(tenant, conversation, moment)
+                wait = self.pacer.wait(tenant, conversation, moment, bulk=not urgent)
                 if wait <= 0:
-                    self.pacer.record(tenant, conversation, moment)
+                    self.pacer.record(tenant, conversation, moment, bulk=not urgent)
                     return
                 await self.clock.sleep(min(wait, MAX_NAP))
         finally:

@@ -59,6 +59,10 @@ class Settings(BaseSettings):
         "7/1,8/2,60/30,1800/3600", alias="DAGRITME_CONVERSATION_LIMITS"
     )
     tenant_limits: str = Field("50/1", alias="DAGRITME_TENANT_LIMITS")
+    # The share of each tenant limit the fan-out leaves free, so that a pupil who taps
+    # "Verstuur" at 09:00 is answered at once; a server without its own delivery worker keeps
+    # its answers within this share.
+    answer_reserve: float = Field(0.1, alias="DAGRITME_ANSWER_RESERVE", ge=0, le=0.5)
     # Calls under way at once per tenant: enough to fill the tenant limit at Teams' latency.
     delivery_concurrency: int = Field(16, alias="DAGRITME_DELIVERY_CONCURRENCY", ge=1, le=200)
     # How long a worker's hold on a tenant lasts unless renewed; after a crash, another worker

@@ -98,6 +98,31 @@ async def test_a_fan_out_is_paced_inside_the_tenant_limit(db: Database) -> None:
     assert await _statuses(db) == {"sent": 120}
 
 
+async def test_an_answer_finds_the_tenant_free_while_it_fans_out(db: Database) -> None:
+    """The fan-out leaves a tenth of the tenant's limit free: a pupil's answer never waits."""
+    clock, connector, throttle = _throttled("20/1")
+    await seed_fanout(db, pupils=200, tenants=1, service_url="http://unused/", now=NOW)
+    worker = _worker(
+        db, connector, clock, tenant_limits=parse_limits("20/1"), answer_reserve=0.1, concurrency=8
+    )
+    drain = asyncio.create_task(worker.drain())
+    answers = 0
+    while not drain.done():
+        await clock.sleep(0.6)  # answers within the reserve: 2 calls a second
+        if not 20 < len(connector.sent) < 180:
+            continue  # only while the fan-out is under way at full pace
+        chat, moment = f"a:answer-{answers}", clock.now().timestamp()
+        assert worker.pacer.wait("tenant-000", chat, moment) == 0
+        await worker.pace("tenant-000", chat, urgent=True)
+        assert throttle.admit("tenant-000", chat)  # Teams takes it
+        answers += 1
+    stats = await drain
+    assert stats.sent == 200
+    assert answers >= 5
+    assert throttle.refused == 0
+    assert throttle.most_in_any_window("tenant:tenant-000", 1.0) <= 20
+
+
 async def test_tenants_are_paced_each_on_their_own(db: Database) -> None:
     clock, connector, throttle = _throttled("20/1")
     limit = parse_limits("20/1")

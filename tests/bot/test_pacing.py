@@ -13,15 +13,15 @@ TEAMS_CONVERSATION = parse_limits("7/1,8/2,60/30,1800/3600")
 TEAMS_TENANT = parse_limits("50/1")
 
 
-def greedy(window: Window, until: float) -> list[float]:
+def greedy(window: Window, until: float, *, bulk: bool = False) -> list[float]:
     """Call as soon as the window allows, until `until`; the call times."""
     now, calls = 0.0, []
     while now < until:
-        wait = window.wait(now)
+        wait = window.wait(now, bulk=bulk)
         if wait > 0:
             now += wait
             continue
-        window.record(now)
+        window.record(now, bulk=bulk)
         calls.append(now)
     return calls
 
@@ -126,8 +126,62 @@ def test_backoff_follows_retry_after_or_grows_with_jitter() -> None:
     assert backoff(30, None, rng=rng) <= MAX_BACKOFF
 
 
-def test_a_tenant_spreads_its_calls_over_the_second() -> None:
-    calls = greedy(Window(TEAMS_TENANT, smooth=True), until=10)
+def test_a_tenant_spreads_its_fan_out_over_the_second() -> None:
+    calls = greedy(Window(TEAMS_TENANT, smooth=True), until=10, bulk=True)
     assert most_in_any_window(calls, 0.1) <= 5  # never the whole second's calls in one burst
     assert most_in_any_window(calls, 1.0) <= 50
     assert len(calls) / 10 >= 0.9 * 50
+
+
+def run_second_by_second(
+    pacer: Pacer, *, answers_per_second: int, until: float
+) -> dict[str, list[float]]:
+    """A lane sending as fast as it may (bulk) and answers arriving evenly; the call times."""
+    calls: dict[str, list[float]] = {"fan-out": [], "answers": []}
+    answers_due = [n / answers_per_second for n in range(int(until * answers_per_second))]
+    now = 0.0
+    while now < until:
+        if answers_due and answers_due[0] <= now and pacer.wait("t", None, now) <= 0:
+            pacer.record("t", None, now)
+            calls["answers"].append(now - answers_due.pop(0))  # how long it waited
+            continue
+        if pacer.wait("t", None, now, bulk=True) <= 0:
+            pacer.record("t", None, now, bulk=True)
+            calls["fan-out"].append(now)
+            continue
+        now += 0.001
+    return calls
+
+
+def test_the_fan_out_leaves_a_share_of_the_tenant_for_answers() -> None:
+    pacer = Pacer(conversation=TEAMS_CONVERSATION, tenant=TEAMS_TENANT, reserve=0.1)
+    calls = run_second_by_second(pacer, answers_per_second=4, until=20)
+    fan_out, waits = calls["fan-out"], calls["answers"]
+    assert most_in_any_window(fan_out, 1.0) <= 45  # the fan-out alone stays at 90%
+    assert len(fan_out) / 20 >= 0.85 * 50
+    # an answer within the reserve waits a few milliseconds at most (the spreading of calls
+    # over the second), never for the fan-out
+    assert len(waits) == 80
+    assert max(waits) < 0.01
+
+
+def test_answers_and_fan_out_together_stay_inside_the_limit() -> None:
+    pacer = Pacer(conversation=TEAMS_CONVERSATION, tenant=TEAMS_TENANT, reserve=0.1)
+    window = pacer._tenant("t")
+    now = 0.0
+    for step in range(20_000):  # answers far beyond the reserve: they take what is free
+        now = step * 0.001
+        for bulk in (True, False):
+            if pacer.wait("t", None, now, bulk=bulk) <= 0:
+                pacer.record("t", None, now, bulk=bulk)
+    assert most_in_any_window(sorted(window.calls), 1.0) <= 50
+
+
+def test_a_server_without_its_own_fan_out_keeps_answers_within_the_reserve() -> None:
+    pacer = Pacer(
+        conversation=TEAMS_CONVERSATION, tenant=TEAMS_TENANT, reserve=0.1, answers_only=True
+    )
+    calls = greedy(pacer._tenant("t"), until=10)
+    assert most_in_any_window(calls, 1.0) <= 5
+    with pytest.raises(ValueError, match="share"):
+        Pacer(conversation=TEAMS_CONVERSATION, tenant=TEAMS_TENANT, reserve=1.0)
