@@ -28,6 +28,9 @@ logger = logging.getLogger(__name__)
 Pace = Callable[[str, str | None], Awaitable[None]]
 REPLY_ATTEMPTS = 3
 RETRYABLE = (412, 429, 500, 502, 503, 504)
+# Someone is waiting for the answer: a passing failure is tried again soon, then later
+# (0.25 s, 0.5 s); a Retry-After from Teams is always honoured.
+FIRST_RETRY = 0.25
 T = TypeVar("T")
 
 
@@ -115,14 +118,11 @@ class DagritmeBot(Bot):
             message = _message(reply)
             if reply.replaces:
                 message.id = reply.replaces
-                await self._paced(context)
-                try:
-                    await context.update_activity(message)
+                updated, _ = await self._in_turn(context, partial(context.update_activity, message))
+                if updated:
                     continue
-                except (HttpOperationError, ClientError, OSError) as exc:
-                    # Some clients cannot update a message; a new one still shows the answer.
-                    logger.warning("could not update the card (%s); sending a new message", exc)
-                    message.id = None
+                # Some clients cannot update a message; a new one still shows the answer.
+                message.id = None
             sent = await self._send(context, message)
             if sent and reply.card is not None:
                 cards.append(sent)
@@ -177,26 +177,33 @@ class DagritmeBot(Bot):
             except ConnectorError as exc:
                 if not exc.retryable or attempt + 1 == REPLY_ATTEMPTS:
                     raise
-                wait = exc.retry_after if exc.retry_after is not None else 2.0**attempt
-                await self.clock.sleep(wait)
+                await self.clock.sleep(_retry_wait(exc.retry_after, attempt))
         raise AssertionError("unreachable")
 
     async def _send(self, context: TurnContext, message: Activity) -> str | None:
         """Send in the turn's conversation; returns the new activity's id."""
+        sent, response = await self._in_turn(context, partial(context.send_activity, message))
+        if not sent:
+            self.metrics.inc("dagritme_replies_failed_total")
+            return None
+        return getattr(response, "id", None) or None
+
+    async def _in_turn(
+        self, context: TurnContext, call: Callable[[], Awaitable[T]]
+    ) -> tuple[bool, T | None]:
+        """One paced call in the turn's conversation, retried on throttling and passing
+        trouble; whether it went through, and what it answered."""
         for attempt in range(REPLY_ATTEMPTS):
             await self._paced(context)
             try:
-                response = await context.send_activity(message)
-                return getattr(response, "id", None) or None
+                return True, await call()
             except (HttpOperationError, ClientError, OSError) as exc:
                 status, retry_after = _failure(exc)
-                retryable = status in RETRYABLE and attempt + 1 < REPLY_ATTEMPTS
-                if not retryable:
-                    logger.warning("could not send a reply: %s", status or type(exc).__name__)
-                    self.metrics.inc("dagritme_replies_failed_total")
-                    return None
-                await self.clock.sleep(retry_after if retry_after is not None else 2.0**attempt)
-        return None
+                if status not in RETRYABLE or attempt + 1 == REPLY_ATTEMPTS:
+                    logger.warning("a call in the turn failed: %s", status or type(exc).__name__)
+                    return False, None
+                await self.clock.sleep(_retry_wait(retry_after, attempt))
+        return False, None
 
     async def _paced(self, context: TurnContext) -> None:
         if self.pace is not None:
@@ -208,6 +215,10 @@ def _where(exc: BaseException) -> str:
     """The module and line a failure was raised at (no message: it may quote what was typed)."""
     frame = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
     return f"{frame[0].filename.rsplit('/', 1)[-1]}:{frame[0].lineno}" if frame else "?"
+
+
+def _retry_wait(retry_after: float | None, attempt: int) -> float:
+    return retry_after if retry_after is not None else FIRST_RETRY * 2**attempt
 
 
 def _failure(exc: Exception) -> tuple[int | None, float | None]:
