@@ -253,6 +253,25 @@ async def test_check_in_end_to_end(classroom: Classroom) -> None:
     assert rows["close"].goals == ["rekenen blz. 12", "lezen"]
 
 
+async def test_a_card_update_teams_fails_once_is_tried_again_not_sent_anew(
+    classroom: Classroom,
+) -> None:
+    await classroom.bot.tick(local(MONDAY, 9, 0))
+    sanne = classroom.pupils[0]
+    card = await start_delivery(classroom, sanne)
+    chat = classroom.chat(sanne)
+    value = {"verb": "checkin.submit", "day": "2026-11-23", "team": card.team_id, "mood": "4"}
+    classroom.connector.fail_next(1, 503, path_contains=card.activity_id)
+    classroom.bot.clock.set(local(MONDAY, 9, 7))
+    cards_before = len(classroom.connector.cards(chat.conversation_id))
+    posted = await chat.submit(value, reply_to_id=card.activity_id)
+    assert posted.status == 200
+    failed, update = classroom.connector.updates(chat.conversation_id)
+    assert failed == update  # the same update, tried again
+    assert "Dank je wel" in update["attachments"][0]["content"]["body"][0]["text"]
+    assert len(classroom.connector.cards(chat.conversation_id)) == cards_before  # no new card
+
+
 async def test_close_card_without_morning_check_in_asks_mood_and_note(
     classroom: Classroom,
 ) -> None:
