@@ -47,7 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     pack.add_argument("--app-id", required=True, help="the bot's Microsoft App ID")
     pack.add_argument("--domain", help="the host the bot is served from")
     pack.add_argument("--out", default="var/dagritme-teams.zip", help="where to write the zip")
-    pack.add_argument("--schemas", help="folder with Microsoft's manifest JSON schemas")
+    pack.add_argument(
+        "--schemas",
+        help="folder with Microsoft's manifest JSON schemas, checked in addition when given "
+        "(default: .cache/npm when installed there)",
+    )
     pack.add_argument(
         "--privacy-url", help="the school's privacy statement (default: the bot's /privacy)"
     )
@@ -145,10 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "package":
             from pathlib import Path
 
-            from bot.package import ManifestError, package
+            from bot.package import INSTALL_SCHEMA, ManifestError, package
 
             try:
-                written = package(
+                packaged = package(
                     app_id=args.app_id,
                     domain=args.domain,
                     out=Path(args.out),
@@ -157,9 +161,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                     terms_url=args.terms_url,
                 )
             except ManifestError as exc:
-                print(f"dagritme: invalid manifest: {exc}", file=sys.stderr)
+                problems = "\n".join(f"  {problem}" for problem in exc.args)
+                print(f"dagritme: invalid manifest, nothing written:\n{problems}", file=sys.stderr)
                 return 2
-            print(f"wrote {written}")
+            print(f"wrote {packaged.path}")
+            if packaged.schema is None:
+                print(
+                    "note: Microsoft's manifest schema is not installed, so only the built-in "
+                    f"checks ran; {INSTALL_SCHEMA} (or --schemas) adds the schema check",
+                    file=sys.stderr,
+                )
             if not args.domain and not (args.privacy_url and args.terms_url):
                 print(
                     "note: without --domain the app's privacy and terms links do not reach the "

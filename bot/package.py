@@ -1,44 +1,71 @@
 """`dagritme package`: the Teams app package (manifest, icons, English strings) as a zip.
 
-The manifest is checked against Microsoft's JSON schema for its version before the zip is
-written. The schemas are published in the npm package @microsoft/app-manifest:
-`npm install --prefix .cache/npm @microsoft/app-manifest@1` puts them where we look.
+Every rule the bot and Teams rely on is checked in Python first (bot/manifest_rules.py), so the
+package can be written on a machine with only this project installed. Microsoft's JSON schema
+for the manifest version is checked as well when it is installed: it is published in the npm
+package @microsoft/app-manifest, and `npm install --prefix .cache/npm @microsoft/app-manifest@1`
+puts it where we look (or pass its folder with --schemas).
 """
 
 from __future__ import annotations
 
 import copy
 import json
-import re
+import os
+import tempfile
 import zipfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot import manifest_rules
+from bot.manifest_texts import as_dict, as_list
 from bot.settings import ConfigError
 
-TEAMS = Path(__file__).resolve().parent.parent / "deploy" / "teams"
+# Beside the code in a checkout. The container image installs the code into site-packages and
+# copies deploy/teams to its working directory (/app), so there the relative path finds it.
+_BESIDE = Path(__file__).resolve().parent.parent / "deploy" / "teams"
+TEAMS = _BESIDE if _BESIDE.is_dir() else Path("deploy") / "teams"
 SCHEMA_PACKAGE = Path("node_modules") / "@microsoft" / "app-manifest" / "build" / "json-schemas"
 SEARCH = (Path(".cache") / "npm", Path("."))
-GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
-HTTPS_URL = re.compile(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")
-HOST = re.compile(r"^(?=.{1,253}$)([a-zA-Z0-9-]{1,63}\.)+[a-zA-Z]{2,63}$")
+INSTALL_SCHEMA = "`npm install --prefix .cache/npm @microsoft/app-manifest@1`"
 
 
 class ManifestError(ValueError):
-    """The manifest does not match the schema; the message names the path of the error."""
+    """The manifest breaks a rule; each argument is one problem, and names its path."""
+
+    def __str__(self) -> str:
+        return "\n".join(str(problem) for problem in self.args)
 
 
-def schema_dir(version: str, explicit: Path | None = None) -> Path:
-    """Where the JSON schemas of a manifest version are."""
-    roots = [explicit] if explicit else [base / SCHEMA_PACKAGE for base in SEARCH]
-    for root in roots:
-        candidate = root / "teams" / f"v{version}" if root else None
-        if candidate and (candidate / "MicrosoftTeams.schema.json").exists():
+@dataclass(frozen=True)
+class Packaged:
+    """The zip written, and the schema folder it was also checked against (None: none found)."""
+
+    path: Path
+    schema: Path | None
+
+
+def schema_dir(version: str, explicit: Path | None = None) -> Path | None:
+    """Where the JSON schemas of a manifest version are; None when they are not installed.
+
+    A folder named with --schemas must hold them: an admin who asks for the schema check and
+    silently does not get it is worse off than one who gets an error.
+    """
+    if explicit is not None:
+        candidate = explicit / "teams" / f"v{version}"
+        if (candidate / "MicrosoftTeams.schema.json").exists():
             return candidate
-    raise ConfigError(
-        f"the Teams manifest schema v{version} is not installed; run "
-        "`npm install --prefix .cache/npm @microsoft/app-manifest@1` (or pass --schemas)"
-    )
+        raise ConfigError(
+            f"--schemas {explicit}: no teams/v{version}/MicrosoftTeams.schema.json in it; give "
+            f"the {SCHEMA_PACKAGE} folder that {INSTALL_SCHEMA} installs, or leave --schemas out"
+        )
+    for base in SEARCH:
+        candidate = base / SCHEMA_PACKAGE / "teams" / f"v{version}"
+        if (candidate / "MicrosoftTeams.schema.json").exists():
+            return candidate
+    return None
 
 
 def build_manifest(
@@ -49,11 +76,17 @@ def build_manifest(
     terms_url: str | None = None,
 ) -> dict[str, Any]:
     """The manifest for one bot registration and the host it is served from."""
-    if not GUID.match(app_id):
+    if not manifest_rules.is_guid(app_id):
         raise ConfigError("--app-id must be the bot's Microsoft App ID (a GUID)")
-    if domain is not None and not HOST.match(domain):
+    if domain is not None and not manifest_rules.is_host(domain):
         raise ConfigError("--domain must be a host name such as dagritme.school.nl")
-    manifest: dict[str, Any] = json.loads((TEAMS / "manifest.template.json").read_text("utf-8"))
+    template = TEAMS / "manifest.template.json"
+    if not template.is_file():
+        raise ConfigError(
+            f"{template} not found; run `dagritme package` in a checkout of the repository "
+            "or in /app of the container image"
+        )
+    manifest: dict[str, Any] = json.loads(template.read_text("utf-8"))
     manifest = copy.deepcopy(manifest)
     manifest["id"] = app_id
     manifest["bots"][0]["botId"] = app_id
@@ -69,7 +102,7 @@ def build_manifest(
         ("privacyUrl", privacy_url or f"{site}privacy", "--privacy-url"),
         ("termsOfUseUrl", terms_url or f"{site}voorwaarden", "--terms-url"),
     ):
-        if not HTTPS_URL.match(url):
+        if manifest_rules.url_problem(url):
             raise ConfigError(f"{option} must be an https:// address")
         manifest["developer"][key] = url
     return manifest
@@ -96,19 +129,67 @@ def package(
     schemas: Path | None = None,
     privacy_url: str | None = None,
     terms_url: str | None = None,
-) -> Path:
-    """Validate and write the installable zip; returns its path."""
+) -> Packaged:
+    """Check the manifest, its languages and icons, then write the zip; nothing on a broken rule."""
     manifest = build_manifest(
         app_id=app_id, domain=domain, privacy_url=privacy_url, terms_url=terms_url
     )
+    languages = as_list(as_dict(manifest.get("localizationInfo")).get("additionalLanguages"))
+    names = (as_dict(language).get("file") for language in languages)
+    translations = {name: _json(name, data) for name, data in _files(names).items()}
+    icons = _files(as_dict(manifest.get("icons")).values())
+    problems = manifest_rules.check(manifest, translations=translations, icons=icons)
+    if problems:
+        raise ManifestError(*problems)
     folder = schema_dir(manifest["manifestVersion"], schemas)
-    validate(manifest, folder / "MicrosoftTeams.schema.json")
-    english = json.loads((TEAMS / "en-us.json").read_text("utf-8"))
-    validate(english, folder / "MicrosoftTeams.Localization.schema.json")
+    if folder is not None:
+        validate(manifest, folder / "MicrosoftTeams.schema.json")
+        for strings in translations.values():
+            validate(strings, folder / "MicrosoftTeams.Localization.schema.json")
+    files = {"manifest.json": _dumps(manifest)}
+    files.update({name: _dumps(strings) for name, strings in translations.items()})
+    files.update(icons)
+    write_zip(out, files)
+    return Packaged(out, folder)
+
+
+def write_zip(out: Path, files: Mapping[str, bytes]) -> None:
+    """Write the zip under a temporary name beside `out`, then rename it into place.
+
+    An error, a full disk or a crash halfway then leaves no half-written package behind that an
+    admin could upload to Teams.
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False))
-        archive.writestr("en-us.json", json.dumps(english, indent=2, ensure_ascii=False))
-        archive.write(TEAMS / "color.png", "color.png")
-        archive.write(TEAMS / "outline.png", "outline.png")
-    return out
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    try:
+        with os.fdopen(handle, "wb") as raw:
+            with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                for name, data in files.items():
+                    archive.writestr(name, data)
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; the package holds no secret
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _files(names: Iterable[object]) -> dict[str, bytes]:
+    """The files the manifest names that exist in deploy/teams (plain names, no folders)."""
+    found: dict[str, bytes] = {}
+    for name in names:
+        if isinstance(name, str) and Path(name).name == name and (TEAMS / name).is_file():
+            found[name] = (TEAMS / name).read_bytes()
+    return found
+
+
+def _json(name: str, data: bytes) -> Any:
+    try:
+        return json.loads(data.decode("utf-8"))
+    except ValueError as exc:
+        raise ManifestError(f"{name}: not valid JSON ({exc})") from exc
+
+
+def _dumps(document: Any) -> bytes:
+    return json.dumps(document, indent=2, ensure_ascii=False).encode("utf-8")

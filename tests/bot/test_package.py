@@ -1,16 +1,21 @@
-"""The Teams app package: valid against Microsoft's schema, or refused with the error's path."""
+"""The Teams app package: written after the built-in rules pass (Microsoft's schema too, when it is
+installed, as it always is here), or refused with the path of what is wrong and no zip."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import shutil
 import struct
 import subprocess
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from bot.manifest_rules import check
 from bot.package import (
     SCHEMA_PACKAGE,
     TEAMS,
@@ -30,33 +35,41 @@ APP_ID = "0b6c7f4e-3a2d-4c1b-9e8f-7a6b5c4d3e2f"
 def schemas() -> Path:
     """Microsoft's manifest schemas from the npm package, installed once into .cache/npm."""
     cache = ROOT / ".cache" / "npm"
-    if not (cache / SCHEMA_PACKAGE).exists():
-        npm = shutil.which("npm")
-        if npm is None:
-            pytest.fail("npm is needed to fetch @microsoft/app-manifest (the manifest schemas)")
-        cache.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [
-                npm,
-                "install",
-                "--prefix",
-                str(cache),
-                "--no-audit",
-                "--no-fund",
-                "@microsoft/app-manifest@1",
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
+    cache.mkdir(parents=True, exist_ok=True)
+    # pytest-xdist's workers each ask: one installs while the others wait for it
+    with (cache / ".install.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (cache / SCHEMA_PACKAGE).exists():
+            _install_schemas(cache)
     return cache / SCHEMA_PACKAGE
 
 
+def _install_schemas(cache: Path) -> None:
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.fail("npm is needed to fetch @microsoft/app-manifest (the manifest schemas)")
+    subprocess.run(
+        [
+            npm,
+            "install",
+            "--prefix",
+            str(cache),
+            "--no-audit",
+            "--no-fund",
+            "@microsoft/app-manifest@1",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+
+
 def test_package_is_valid_and_complete(schemas: Path, tmp_path: Path) -> None:
-    out = package(
+    packaged = package(
         app_id=APP_ID, domain="dagritme.school.nl", out=tmp_path / "app.zip", schemas=schemas
     )
-    with zipfile.ZipFile(out) as archive:
+    assert packaged.schema == schemas / "teams" / "v1.24"
+    with zipfile.ZipFile(packaged.path) as archive:
         assert sorted(archive.namelist()) == [
             "color.png",
             "en-us.json",
@@ -86,7 +99,7 @@ def test_a_school_links_its_own_privacy_statement(schemas: Path, tmp_path: Path)
         out=tmp_path / "app.zip",
         schemas=schemas,
         privacy_url=own,
-    )
+    ).path
     with zipfile.ZipFile(out) as archive:
         developer = json.loads(archive.read("manifest.json"))["developer"]
     assert developer["privacyUrl"] == own
@@ -126,6 +139,183 @@ def test_bad_arguments_are_refused(tmp_path: Path) -> None:
         build_manifest(app_id=APP_ID, domain="https://x")
     with pytest.raises(ConfigError, match="npm install"):
         schema_dir("1.24", tmp_path)
+
+
+def test_the_package_is_written_where_only_python_is_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An IT admin's machine: no Node, no schema in .cache/npm; the built-in rules suffice."""
+    monkeypatch.chdir(tmp_path)
+    assert schema_dir("1.24") is None
+    packaged = package(app_id=APP_ID, domain="dagritme.school.nl", out=tmp_path / "app.zip")
+    assert packaged.schema is None
+    with zipfile.ZipFile(packaged.path) as archive:
+        assert sorted(archive.namelist()) == [
+            "color.png",
+            "en-us.json",
+            "manifest.json",
+            "outline.png",
+        ]
+        assert archive.read("outline.png") == (TEAMS / "outline.png").read_bytes()
+        manifest = json.loads(archive.read("manifest.json"))
+    assert manifest == build_manifest(app_id=APP_ID, domain="dagritme.school.nl")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["app.zip"]
+
+
+@pytest.fixture
+def thirteen_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """deploy/teams with a thirteenth command in the personal list."""
+    folder = tmp_path / "teams"
+    shutil.copytree(TEAMS, folder)
+    template = folder / "manifest.template.json"
+    manifest = json.loads(template.read_text("utf-8"))
+    extra = {"title": "extra", "description": "een dertiende commando"}
+    manifest["bots"][0]["commandLists"][0]["commands"].append(extra)
+    template.write_text(json.dumps(manifest), "utf-8")
+    monkeypatch.setattr("bot.package.TEAMS", folder)
+    return folder
+
+
+def test_a_broken_rule_writes_no_zip(thirteen_commands: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out" / "app.zip"
+    with pytest.raises(ManifestError) as refused:
+        package(app_id=APP_ID, domain="dagritme.school.nl", out=out)
+    assert "bots[0].commandLists[0]: 13 commands, Teams allows at most 12" in refused.value.args
+    # the new command has no English title or description either
+    missing = "en-us.json: bots[0].commandLists[0].commands[12].title: missing"
+    assert any(problem.startswith(missing) for problem in refused.value.args)
+    assert not out.parent.exists() or not any(out.parent.iterdir())
+
+
+def test_a_failure_while_writing_leaves_no_half_written_zip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written: list[str] = []
+    real = zipfile.ZipFile.writestr
+
+    def disk_full(self: zipfile.ZipFile, name: Any, data: Any, *args: Any, **kw: Any) -> None:
+        if written:
+            raise OSError(28, "No space left on device")
+        written.append(str(name))
+        real(self, name, data, *args, **kw)
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", disk_full)
+    with pytest.raises(OSError, match="No space"):
+        package(app_id=APP_ID, domain="dagritme.school.nl", out=tmp_path / "app.zip")
+    assert written == ["manifest.json"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def run_package(*args: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    """`dagritme package …` in this process (its logging setup left out: pytest owns logging)."""
+    from bot import cli
+
+    monkeypatch.setattr(cli, "configure_logging", lambda level: None)
+    return cli.main(["package", "--app-id", APP_ID, "--domain", "dagritme.school.nl", *args])
+
+
+def test_the_command_says_in_one_line_that_the_schema_check_was_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run_package("--out", "app.zip", monkeypatch=monkeypatch) == 0
+    said = capsys.readouterr()
+    assert said.out == "wrote app.zip\n"
+    (note,) = said.err.splitlines()
+    assert note.startswith("note: Microsoft's manifest schema is not installed")
+    assert "npm install --prefix .cache/npm @microsoft/app-manifest@1" in note
+    assert (tmp_path / "app.zip").is_file()
+
+
+def test_the_command_with_the_schema_says_nothing_more(
+    schemas: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "app.zip"
+    assert run_package("--out", str(out), "--schemas", str(schemas), monkeypatch=monkeypatch) == 0
+    assert capsys.readouterr().err == ""
+    assert out.is_file()
+
+
+def test_the_command_refuses_a_broken_rule_with_its_path(
+    thirteen_commands: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "app.zip"
+    assert run_package("--out", str(out), monkeypatch=monkeypatch) == 2
+    said = capsys.readouterr().err.splitlines()
+    assert said[0] == "dagritme: invalid manifest, nothing written:"
+    assert "  bots[0].commandLists[0]: 13 commands, Teams allows at most 12" in said
+    assert not out.exists()
+
+
+def shipped() -> tuple[dict[str, Any], dict[str, Any], dict[str, bytes]]:
+    manifest = build_manifest(app_id=APP_ID, domain="dagritme.school.nl")
+    english = json.loads((TEAMS / "en-us.json").read_text("utf-8"))
+    icons = {name: (TEAMS / name).read_bytes() for name in ("color.png", "outline.png")}
+    return manifest, english, icons
+
+
+def commands(manifest: dict[str, Any]) -> list[dict[str, str]]:
+    found: list[dict[str, str]] = manifest["bots"][0]["commandLists"][0]["commands"]
+    return found
+
+
+# Rules that Microsoft's schema states too: on each, both must refuse. (Read as draft-04, the
+# schema ignores `const` and anything beside a `$ref`, and its `version` has no pattern: the
+# manifest version, semver and the English names' lengths are left to the built-in rules.)
+BOTH_REFUSE: list[Any] = [
+    pytest.param(lambda m, e: commands(m).append(dict(commands(m)[0])), id="13 commands"),
+    pytest.param(lambda m, e: commands(m)[3].update(title="l" * 129), id="129-char title"),
+    pytest.param(lambda m, e: commands(m)[3].update(description="d" * 4001), id="long text"),
+    pytest.param(lambda m, e: m["name"].update(short="D" * 31), id="31-char short name"),
+    pytest.param(lambda m, e: m.update(id="dagritme"), id="id not a GUID"),
+    pytest.param(lambda m, e: m["bots"][0].update(botId="dagritme"), id="botId not a GUID"),
+    pytest.param(lambda m, e: m.update(accentColor="groen"), id="accent colour"),
+    pytest.param(
+        lambda m, e: m.update(validDomains=[f"h{i}.school.nl" for i in range(17)]),
+        id="17 domains",
+    ),
+    pytest.param(
+        lambda m, e: m["bots"][0]["commandLists"].extend([{"scopes": [], "commands": []}] * 2),
+        id="4 command lists",
+    ),
+    pytest.param(lambda m, e: m["bots"][0].update(scopes=["channel"]), id="unknown scope"),
+    pytest.param(
+        lambda m, e: e.update({"bots[0].commandLists[0].commands[3].title": "p" * 129}),
+        id="English 129-char title",
+    ),
+    pytest.param(
+        lambda m, e: e.update({"bots[0].commandLists[0].commands[12].title": "extra"}),
+        id="English key for a 13th command",
+    ),
+]
+
+
+@pytest.mark.parametrize("change", BOTH_REFUSE)
+def test_the_built_in_rules_and_microsofts_schema_agree(
+    schemas: Path, change: Callable[[dict[str, Any], dict[str, Any]], object]
+) -> None:
+    folder = schemas / "teams" / "v1.24"
+
+    def schema_refuses(manifest: dict[str, Any], english: dict[str, Any]) -> bool:
+        try:
+            validate(manifest, folder / "MicrosoftTeams.schema.json")
+            validate(english, folder / "MicrosoftTeams.Localization.schema.json")
+        except ManifestError:
+            return True
+        return False
+
+    manifest, english, icons = shipped()
+    assert check(manifest, translations={"en-us.json": english}, icons=icons) == []
+    assert not schema_refuses(manifest, english)
+    change(manifest, english)
+    assert check(manifest, translations={"en-us.json": english}, icons=icons) != []
+    assert schema_refuses(manifest, english)
 
 
 def test_every_listed_command_is_one_the_bot_answers_in_both_languages() -> None:
