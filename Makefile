@@ -1,10 +1,25 @@
 # Quick start: `make run` serves the bot on http://127.0.0.1:3978/api/messages with SQLite,
 # `make test` runs lint, type check and the whole test suite, `make e2e` one school day in the
 # Agents Playground, clicked through in a headless Chromium.
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+
+# The Pythons Dagritme supports (requires-python in pyproject.toml), newest first. make uses the
+# newest one found, or the one named: `make test PYTHON=python3.11 VENV=.cache/venv-3.11`.
+SUPPORTED_PYTHONS := 3.13 3.12 3.11
+# Each one as the path of the real interpreter. pyenv's shim for an installed version that is not
+# selected refuses to run, so pyenv's own installs are looked at too.
+PYENV_ROOT ?= $(HOME)/.pyenv
+PYTHONS := $(shell for v in $(SUPPORTED_PYTHONS); do \
+	for p in $$(command -v python$$v python3) $(PYENV_ROOT)/versions/$$v.*/bin/python$$v; do \
+		set -- $$("$$p" -c 'import sys; print("%d.%d" % sys.version_info[:2], sys.executable)' \
+			2>/dev/null) && [ "$$1" = "$$v" ] && { echo "$$2"; break; }; \
+	done; done)
+PYTHON ?= $(firstword $(PYTHONS))
+PYTHON_VERSION := $(if $(PYTHON),$(shell $(PYTHON) -c \
+	'import sys; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null))
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Named after the interpreter, so that a venv made by another Python is made anew, not reused.
+STAMP := $(VENV)/.installed-$(PYTHON_VERSION)
 E2E_STAMP := $(VENV)/.installed-e2e
 # npm packages live in the project (tests/bot/test_package.py uses the same prefix).
 NPM_PREFIX := .cache/npm
@@ -13,9 +28,12 @@ PLAYGROUND_PACKAGE := $(NPM_PREFIX)/node_modules/@microsoft/m365agentsplayground
 # Playwright drives Debian's chromium (apt-get install chromium); it never downloads a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test lint typecheck pytest e2e e2e-playground bench playground clean constraints
+.PHONY: run test lint typecheck pytest e2e e2e-playground bench playground clean constraints \
+	pythons supported-python
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt | supported-python
+	test "$$($(BIN)/python -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' \
+		2>/dev/null)" = "$(PYTHON_VERSION)" || rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
@@ -38,8 +56,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# One pytest worker per core (pytest-xdist); each worker makes its own databases.
+PYTEST_WORKERS := auto
 pytest: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 test: lint typecheck pytest
 
@@ -49,7 +69,7 @@ $(E2E_STAMP): pyproject.toml constraints.txt $(STAMP)
 
 # Re-resolve every dependency to the newest versions pyproject.toml allows and pin them; then
 # run `make test e2e` before committing the new constraints.txt.
-constraints:
+constraints: supported-python
 	rm -rf .cache/constraints-venv
 	$(PYTHON) -m venv .cache/constraints-venv
 	.cache/constraints-venv/bin/python -m pip install --quiet -e '.[dev,e2e]'
@@ -66,6 +86,17 @@ e2e-playground:
 # One school day in the Playground, clicked through in a headless Chromium (see e2e/).
 e2e: $(E2E_STAMP) e2e-playground
 	$(BIN)/pytest -p no:cacheprovider e2e
+
+# Every supported Python found, newest first, one a line (.ci/run tests the newest and the oldest).
+pythons:
+	@for p in $(PYTHONS); do echo "$$p"; done
+
+supported-python:
+	@test -n "$(filter $(basename $(PYTHON_VERSION)),$(SUPPORTED_PYTHONS))" || \
+	{ echo "$(NO_PYTHON): install one, or name it: make PYTHON=/path/to/python3" >&2; exit 1; }
+NO_PYTHON = Dagritme needs Python $(lastword $(SUPPORTED_PYTHONS)) to $(firstword \
+	$(SUPPORTED_PYTHONS)), and $(if $(PYTHON),PYTHON=$(PYTHON) $(if $(PYTHON_VERSION),is \
+	$(PYTHON_VERSION),does not run),none was found on PATH or in pyenv)
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3*
