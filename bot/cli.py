@@ -1,4 +1,4 @@
-"""The `dagritme` command: serve, db upgrade, tick, deliver, package, export, erase."""
+"""The `dagritme` command: serve, db upgrade, tick, deliver, package, export, erase, report."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -72,7 +73,38 @@ def _parser() -> argparse.ArgumentParser:
     role.add_argument("--person", required=True, help="our person id, or a part of the name")
     role.add_argument("--team", required=True, help="our team id, or the Teams team id")
     role.add_argument("role", choices=["coordinator", "mentor", "pupil", "none"])
+    _report_parser(commands)
     return parser
+
+
+def _report_parser(commands: Any) -> None:
+    """The `report` subcommand and its options."""
+    report = commands.add_parser(
+        "report",
+        help="the team's term report in counts only, or one pupil's OPP report (audited)",
+    )
+    report.add_argument("--team", required=True, help="our team id, or the Teams team id")
+    mode = report.add_mutually_exclusive_group(required=True)
+    mode.add_argument(
+        "--term",
+        action="store_true",
+        help="the term report: phases, outcomes, check-ins and contacts of the whole team",
+    )
+    mode.add_argument(
+        "--pupil",
+        help="one pupil's OPP report (our person id, or a part of the name): check-ins, mood, "
+        "goals, contacts, signals, pauses, and the pupil's close notes, which otherwise only "
+        "their mentor reads: the operator acts for the mentor",
+    )
+    report.add_argument(
+        "--from",
+        dest="start",
+        help="first day (default: 1 August of the school year of --to; with --pupil: the last "
+        "OPP evaluation)",
+    )
+    report.add_argument("--to", dest="end", help="last day (default: today)")
+    report.add_argument("--format", choices=["md", "csv"], default="md", help="default: md")
+    report.add_argument("--lang", choices=["nl", "en"], default="nl", help="default: nl")
 
 
 def _instant(value: str) -> datetime:
@@ -200,6 +232,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                         maintenance.erase(settings, person=args.person, team=args.team, now=now)
                     )
                 )
+        elif args.command == "report":
+            from bot.reports import report
+            from domain.clock import SystemClock
+
+            print(asyncio.run(report(settings, args, now=SystemClock().now())), end="")
         elif args.command == "role":
             from bot import maintenance
             from domain.clock import SystemClock

@@ -40,17 +40,24 @@ async def purge(db: Database, settings: Settings, now: datetime) -> dict[str, in
     return counts
 
 
+async def find_team(session: AsyncSession, team: str) -> Team:
+    """The team an operator's --team names (our id or the Teams id), or ConfigError."""
+    team_id = ascii_int(team, low=1, high=MAX_ID)
+    found_team = (
+        await session.get(Team, team_id)
+        if team_id is not None
+        else (await session.exec(select(Team).where(Team.teams_id == team))).first()
+    )
+    if found_team is None or found_team.id is None:
+        raise ConfigError(f"no team {team!r}")
+    return found_team
+
+
 async def _find(db: Database, person: str, team: str) -> tuple[int, int]:
     """(person id, team id) for an operator's --person (id or name) and --team (id or Teams id)."""
     async with db.session() as session:
-        team_id = ascii_int(team, low=1, high=MAX_ID)
-        found_team = (
-            await session.get(Team, team_id)
-            if team_id is not None
-            else (await session.exec(select(Team).where(Team.teams_id == team))).first()
-        )
-        if found_team is None or found_team.id is None:
-            raise ConfigError(f"no team {team!r}")
+        found_team = await find_team(session, team)
+        assert found_team.id is not None
         members = (await session.exec(select(Person).where(Person.team_id == found_team.id))).all()
         if is_ascii_number(person):
             matches = [p for p in members if p.id == ascii_int(person, low=1, high=MAX_ID)]

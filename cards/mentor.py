@@ -30,9 +30,10 @@ from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
 from cards.plain import Markdown, plain
 from cards.rhythm import GOAL_EMOJI, MOODS
+from domain.contacts import KINDS
 from domain.grammar import format_date
 
-CONTACT_KINDS = ("gesprek", "bellen", "chat", "huisbezoek", "ouders", "school", "overig")
+CONTACT_KINDS = KINDS
 DURATIONS = (5, 10, 15, 20, 30, 45, 60, 90, 120)
 
 
@@ -72,6 +73,7 @@ class ContactDraft:
     minutes: int | None = None
     day: date | None = None
     note: str | None = None
+    agreements: str | None = None
 
 
 def contact_card(
@@ -135,6 +137,13 @@ def contact_card(
             is_multiline=True,
             max_length=1000,
             value=draft.note,
+        ),
+        TextInput(
+            id="agreements",
+            label=t("contact.card.agreements", lang),
+            is_multiline=True,
+            max_length=1000,
+            value=draft.agreements,
         ),
     ]
     data: dict[str, Any] = {"verb": "contact.save", "team": team_ref, "nonce": nonce}
@@ -245,6 +254,8 @@ class PupilPage:
     goal_counts: dict[str, int] = field(default_factory=dict)  # done / partly / not / open
     contacts: Sequence[ContactRow] = ()
     notes: Sequence[tuple[date, str]] = ()  # the pupil's own words at the day close, newest first
+    phase: str | None = None  # "opbouw (3 weken)", worded by `t`, while a trajectory goes on
+    talk: tuple[date, str | None] | None = None  # the latest progress talk and its agreements
 
 
 def _mood_chart(lang: Lang, moods: Sequence[tuple[date, int | None]]) -> CardElement:
@@ -282,6 +293,8 @@ def pupil_page_card(*, lang: Lang, page: PupilPage) -> dict[str, Any]:
             value=t("pupil.rate", lang, done=page.checked_in, total=page.school_days),
         ),
     ]
+    if page.phase is not None:
+        facts.append(Fact(title=t("trajectory.fact.phase", lang), value=page.phase))
     if page.paused_until is not None:
         facts.append(
             Fact(title=t("pupil.paused", lang), value=format_date(page.paused_until, lang))
@@ -292,11 +305,19 @@ def pupil_page_card(*, lang: Lang, page: PupilPage) -> dict[str, Any]:
         for status in ("done", "partly", "not")
     )
     facts.append(Fact(title=t("pupil.plan_vs_done", lang), value=plan))
+    if page.talk is not None:
+        facts.append(Fact(title=t("pupil.last_talk", lang), value=format_date(page.talk[0], lang)))
     body: list[CardElement] = [
         TextBlock(text=plain(page.name), size="Large", weight="Bolder", wrap=True),
         FactSet(facts=facts),
         _mood_chart(lang, page.moods),
     ]
+    if page.talk is not None and page.talk[1]:
+        day = format_date(page.talk[0], lang)
+        body.append(
+            TextBlock(text=t("pupil.agreements", lang, day=day), weight="Bolder", wrap=True)
+        )
+        body.append(TextBlock(text=plain(page.talk[1]), wrap=True, spacing="None"))
     if page.notes:
         body.append(TextBlock(text=t("pupil.notes", lang), weight="Bolder", wrap=True))
         body.extend(

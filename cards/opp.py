@@ -28,6 +28,7 @@ from cards.plain import Markdown, plain
 from domain.grammar import format_date
 
 PARTICIPANTS = ("leerling", "ouders", "mentor", "school", "gedragswetenschapper")
+OPEN_REPORT = "opp.report"  # the OPP report of one pupil, from the button on a nudge
 
 
 def _card(body: Sequence[CardElement], actions: Sequence[Any] = ()) -> dict[str, Any]:
@@ -255,7 +256,11 @@ def opp_nudge_card(
         TextBlock(text=t("opp.nudge.prepare", lang), weight="Bolder", wrap=True),
         TextBlock(text=trend_text(trend, lang), wrap=True, spacing="None"),
     ]
-    return _card(body, [record_action(lang, row.pupil_id, team_ref, nonce, participants)])
+    report = SubmitAction(
+        title=t("opp.report.open", lang),
+        data={"verb": OPEN_REPORT, "team": team_ref, "pupil": row.pupil_id},
+    )
+    return _card(body, [record_action(lang, row.pupil_id, team_ref, nonce, participants), report])
 
 
 def opp_overview_card(

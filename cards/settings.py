@@ -24,6 +24,7 @@ from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
 from domain.alerts import PICKUP_HOURS
 from domain.grammar import format_time
+from domain.progress import DEFAULT_TALK_WEEKS, TALK_WEEKS
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class SettingsView:
     opp_cycle_weeks: int = 8
     behavioural_scientist: str | None = None
     contact_pickup_hours: int = 2
+    progress_talk_weeks: int = DEFAULT_TALK_WEEKS
 
 
 def settings_card(
@@ -114,6 +116,14 @@ def settings_card(
             value=values.opp_cycle_weeks,
             min=1,
             max=52,
+            is_required=True,
+        ),
+        NumberInput(
+            id="progress_talk_weeks",
+            label=t("settings.field.progress_talk_weeks", lang),
+            value=values.progress_talk_weeks,
+            min=TALK_WEEKS[0],
+            max=TALK_WEEKS[1],
             is_required=True,
         ),
         NumberInput(

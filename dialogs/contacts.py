@@ -21,7 +21,15 @@ from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil, visible_pupils
 from dialogs.router import PRIVATE, STAFF, Turn, router
 from domain.clock import local_date
-from domain.contacts import KINDS, MAX_DAYS_BACK, MAX_NOTE, LogLine, LogProblem, parse_log
+from domain.contacts import (
+    KINDS,
+    MAX_DAYS_BACK,
+    MAX_NOTE,
+    PROGRESS_TALK,
+    LogLine,
+    LogProblem,
+    parse_log,
+)
 from domain.grammar import MAX_MINUTES, format_date
 from domain.numbers import MAX_ID, int_value
 from domain.text import printable
@@ -43,6 +51,8 @@ def details(contact: ContactLog, lang: Lang, *, today: date) -> str:
         parts.append(format_date(contact.day, lang))
     if contact.note:
         parts.append(t("contact.with_note", lang))
+    if contact.agreements:
+        parts.append(t("contact.with_agreements", lang))
     return ", ".join(parts)
 
 
@@ -90,6 +100,7 @@ async def _store(
     minutes: int | None,
     note: str | None,
     source: str,
+    agreements: str | None = None,
 ) -> Sequence[Reply]:
     assert pupil.id is not None
     contact, created = await contacts.add_contact(
@@ -103,6 +114,7 @@ async def _store(
         note=note,
         source=source,
         now=turn.now,
+        agreements=agreements,
     )
     if created:
         await turn.audit(
@@ -150,6 +162,7 @@ async def log_contact(turn: Turn) -> Sequence[Reply]:
         minutes=parsed.minutes,
         note=parsed.note,
         source=source,
+        agreements=parsed.agreements,
     )
 
 
@@ -161,6 +174,8 @@ def _rerun(line: LogLine) -> str:
     parts.append(line.day.isoformat())
     if line.note:
         parts.append(line.note.replace("{", "(").replace("}", ")"))
+    if line.agreements:
+        parts.append("afspraken: " + line.agreements.replace("{", "(").replace("}", ")"))
     return " ".join(parts)
 
 
@@ -181,10 +196,19 @@ async def _explain(turn: Turn, problem: LogProblem) -> Reply:
     )
 
 
-def _read_card(
-    value: dict[str, Any], *, today: date
-) -> tuple[int, str, int | None, date, str | None]:
-    """(pupil id, kind, minutes, day, note) from a contact card, or ValueError."""
+def _text_field(value: dict[str, Any], name: str) -> str | None:
+    """A free text field of the contact card, trimmed; ValueError when it is no text or too long."""
+    raw = value.get(name)
+    if raw is not None and not isinstance(raw, str):
+        raise ValueError(name)
+    found = printable(raw or "").strip() or None
+    if found is not None and len(found) > MAX_NOTE:
+        raise ValueError(name)
+    return found
+
+
+def _read_card(value: dict[str, Any], *, today: date) -> ContactDraft:
+    """What a contact card holds (every field checked), or ValueError."""
     pupil = int_value(value.get("pupil"), low=1, high=MAX_ID)
     kind = value.get("kind")
     if pupil is None or not isinstance(kind, str) or kind not in KINDS:
@@ -198,13 +222,14 @@ def _read_card(
     day = date.fromisoformat(str(value.get("day") or today.isoformat()))
     if day > today or (today - day).days > MAX_DAYS_BACK:
         raise ValueError("day")
-    note = value.get("note")
-    if note is not None and not isinstance(note, str):
-        raise ValueError("note")
-    note = printable(note or "").strip() or None
-    if note is not None and len(note) > MAX_NOTE:
-        raise ValueError("note")
-    return pupil, kind, minutes, day, note
+    return ContactDraft(
+        pupil_id=pupil,
+        kind=kind,
+        minutes=minutes,
+        day=day,
+        note=_text_field(value, "note"),
+        agreements=_text_field(value, "agreements"),
+    )
 
 
 @router.card_action("contact.save", roles=STAFF, where=PRIVATE)
@@ -213,19 +238,30 @@ async def save_from_card(turn: Turn) -> Sequence[Reply]:
     value = turn.inbound.value or {}
     today = local_date(turn.now)
     try:
-        pupil_id, kind, minutes, day, note = _read_card(value, today=today)
+        draft = _read_card(value, today=today)
     except ValueError:
         return [text(t("contact.problem.invalid", turn.lang))]
-    pupil = next((p for p in await visible_pupils(turn) if p.id == pupil_id), None)
-    if pupil is None:
+    pupil = next((p for p in await visible_pupils(turn) if p.id == draft.pupil_id), None)
+    if pupil is None or draft.kind is None or draft.day is None:
         return [text(t("contact.problem.invalid", turn.lang))]
+    if draft.agreements and draft.kind != PROGRESS_TALK:
+        # nothing typed is lost: the card comes back as it was sent
+        problem = t("contact.problem.agreements_kind", turn.lang)
+        return [await contact_form(turn, draft, problem=problem)]
     if value.get("contact") is not None:
-        return await _edit(turn, value.get("contact"), pupil, kind, minutes, day, note)
+        return await _edit(turn, value.get("contact"), pupil, draft)
     nonce = value.get("nonce")
     if not isinstance(nonce, str) or not 8 <= len(nonce) <= 64:
         return [text(t("contact.problem.invalid", turn.lang))]
     return await _store(
-        turn, pupil, day=day, kind=kind, minutes=minutes, note=note, source=f"card:{nonce}"
+        turn,
+        pupil,
+        day=draft.day,
+        kind=draft.kind,
+        minutes=draft.minutes,
+        note=draft.note,
+        source=f"card:{nonce}",
+        agreements=draft.agreements,
     )
 
 
@@ -243,36 +279,21 @@ async def _own_recent(turn: Turn, raw_id: Any, window: timedelta) -> ContactLog 
     return contact
 
 
-async def _edit(
-    turn: Turn,
-    raw_id: Any,
-    pupil: Person,
-    kind: str,
-    minutes: int | None,
-    day: date,
-    note: str | None,
-) -> Sequence[Reply]:
+async def _edit(turn: Turn, raw_id: Any, pupil: Person, draft: ContactDraft) -> Sequence[Reply]:
     found = await _own_recent(turn, raw_id, EDIT_WINDOW)
     if isinstance(found, Reply):
         return [found]
-    changed = sorted(
-        field
-        for field, new in (
-            ("pupil_id", pupil.id),
-            ("kind", kind),
-            ("minutes", minutes),
-            ("day", day),
-            ("note", note),
-        )
-        if getattr(found, field) != new
-    )
-    found.pupil_id, found.kind, found.minutes, found.day, found.note = (
-        pupil.id or 0,
-        kind,
-        minutes,
-        day,
-        note,
-    )
+    new_values = {
+        "pupil_id": pupil.id or 0,
+        "kind": draft.kind,
+        "minutes": draft.minutes,
+        "day": draft.day,
+        "note": draft.note,
+        "agreements": draft.agreements,
+    }
+    changed = sorted(field for field, new in new_values.items() if getattr(found, field) != new)
+    for field, new in new_values.items():
+        setattr(found, field, new)
     found.updated_at = turn.now
     turn.session.add(found)
     await turn.audit(
@@ -342,6 +363,7 @@ async def edit_form(turn: Turn) -> Sequence[Reply]:
         minutes=found.minutes,
         day=found.day,
         note=found.note,
+        agreements=found.agreements,
     )
     return [
         card(

@@ -19,12 +19,13 @@ from cards.digest import (
     daily_digest_card,
     weekly_digest_card,
 )
+from cards.signals import signal_sentence
 from dialogs.alerts import pickup_per_mentor
 from dialogs.inbound import Reply, card, text
 from dialogs.opp import opp_rows
 from dialogs.recipients import Destination, coordinator_destinations
 from dialogs.router import COORDINATOR, PRIVATE, Turn, router
-from dialogs.signals import alert_mentors, evaluate, signal_sentence
+from dialogs.signals import alert_mentors, evaluate
 from dialogs.teamcal import calendar_for, message_payload
 from domain.calendar import SchoolCalendar
 from domain.clock import at_local, local_date

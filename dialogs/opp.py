@@ -20,6 +20,7 @@ from cards.opp import (
 )
 from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil, visible_pupils
+from dialogs.opp_report import report_reply
 from dialogs.router import PRIVATE, STAFF, Turn, router
 from dialogs.teamcal import calendar_for
 from domain.calendar import SchoolCalendar
@@ -30,6 +31,7 @@ from domain.opp import (
     MAX_NOTE,
     OppEvaluated,
     OppInvalid,
+    OppReport,
     OppShow,
     OppStart,
     next_due,
@@ -140,6 +142,8 @@ async def opp_command(turn: Turn) -> Sequence[Reply]:
         return [pupil.reply]
     if isinstance(parsed, OppStart):
         return [await _start(turn, pupil, parsed)]
+    if isinstance(parsed, OppReport):
+        return [await report_reply(turn, pupil, parsed.start)]
     if isinstance(parsed, OppEvaluated):
         return [
             await _record(

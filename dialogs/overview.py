@@ -13,8 +13,10 @@ from dialogs.attention import pupil_rows
 from dialogs.contact_list import contact_rows
 from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil, visible_pupils
+from dialogs.progress import latest_talk
 from dialogs.router import PRIVATE, STAFF, Turn, router
 from dialogs.teamcal import calendar_for
+from dialogs.trajectory import phase_for_page
 from domain.clock import local_date
 from domain.numbers import MAX_ID, int_value
 from storage import audit, checkins, people
@@ -125,6 +127,8 @@ async def _page(turn: Turn, pupil: Person) -> Reply:
         goal_counts=dict(goal_counts),
         contacts=await contact_rows(turn, pupil.id, RECENT_CONTACTS),
         notes=notes,
+        phase=await phase_for_page(turn, pupil),
+        talk=await latest_talk(turn.session, pupil.id),
     )
     await turn.audit("pupil.viewed", subject_id=pupil.id)
     return card(pupil_page_card(lang=turn.lang, page=page))

@@ -9,9 +9,13 @@ from dialogs import (  # noqa: F401
     digests,
     help,
     opp,
+    opp_report,
     overview,
     pause,
     privacy,
+    progress,
     team_settings,
+    term_report,
+    trajectory,
     voice,
 )

@@ -18,6 +18,7 @@ from dialogs.attention import pupil_rows
 from dialogs.digests import plan_digests
 from dialogs.names import first_name
 from dialogs.opp_nudges import plan_nudges, plan_overview
+from dialogs.progress import plan_talks_due
 from dialogs.recipients import pupil_staff
 from dialogs.teamcal import calendar_for, class_channel, day_times, message_payload
 from domain.calendar import SchoolCalendar
@@ -56,8 +57,8 @@ async def enqueue_due(db: Database, now: datetime) -> Planned:
                     continue
                 created += await _plan(session, fresh, prompt, calendar, now)
                 if prompt.kind == "day_start":
-                    created += await plan_nudges(session, fresh, prompt, calendar, now)
-                    created += await plan_overview(session, fresh, prompt, calendar, now)
+                    for planner in (plan_nudges, plan_overview, plan_talks_due):
+                        created += await planner(session, fresh, prompt, calendar, now)
     if created:
         logger.info("scheduled %d deliveries", created)
     return Planned(teams=len(active), created=created)

@@ -8,13 +8,14 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from cards.catalogue import Lang, lang_of, t
+from cards.catalogue import lang_of, t
+from cards.signals import signal_sentence
 from dialogs.opp import opp_rows
+from dialogs.progress import timing_facts
 from dialogs.recipients import pupil_staff
 from dialogs.teamcal import message_payload
 from domain.calendar import SchoolCalendar
 from domain.clock import local_date
-from domain.grammar import format_date
 from domain.signals import (
     DayRecord,
     Signal,
@@ -28,7 +29,7 @@ from domain.signals import (
     plan_outcome,
 )
 from storage import checkins, figures, outbox, people, signals
-from storage.models import PupilSignal, Team
+from storage.models import CheckIn, Person, PupilSignal, Team
 from storage.outbox import NewDelivery, person_recipient
 
 HISTORY = 15  # school days the rules look back over
@@ -43,12 +44,6 @@ def thresholds(team: Team) -> Thresholds:
         contact_days=team.signal_contact_days,
         plan_days=team.signal_plan_days,
     )
-
-
-def signal_sentence(kind: str, detail: str, since: date, lang: Lang) -> str:
-    """The reason in one sentence, with since when."""
-    key = f"signal.{kind}" + ("_low" if kind == "mood_falling" and detail == "low" else "")
-    return t(key, lang, detail=detail, since=format_date(since, lang))
 
 
 @dataclass(frozen=True)
@@ -66,12 +61,7 @@ async def evaluate(
     assert team.id is not None
     limits = thresholds(team)
     pupils = list(await people.team_members(session=session, team_id=team.id, role="pupil"))
-    days: list[date] = []
-    cursor = today if calendar.is_school_day(today) else calendar.previous_school_day(today)
-    while len(days) < HISTORY:
-        days.append(cursor)
-        cursor = calendar.previous_school_day(cursor)
-    days.reverse()
+    days = _history_days(calendar, today)
     start = days[0]
     history = await checkins.team_checkins(session=session, team_id=team.id, start=start, end=today)
     contacts = await figures.last_contacts(
@@ -81,24 +71,14 @@ async def evaluate(
         r.pupil_id: r.due
         for r in (await opp_rows(session, team, pupils, today=today, calendar=calendar))[0]
     }
+    timing = await timing_facts(session, team)
     found: dict[tuple[int, str], Signal] = {}
     for pupil in pupils:
         assert pupil.id is not None
         if people.is_paused(pupil, today):
             continue
-        starts = {c.day: c for c in history.get(pupil.id, []) if c.kind == "start"}
-        closes = {c.day: c for c in history.get(pupil.id, []) if c.kind == "close"}
         joined = local_date(pupil.joined_at) if pupil.joined_at else start
-        records = [
-            DayRecord(
-                day=d,
-                mood=starts[d].mood if d in starts else None,
-                wants_contact=bool(d in starts and starts[d].wants_contact),
-                plan=plan_outcome(closes[d].goal_status) if d in closes else "unknown",
-                paused=people.is_paused(pupil, d) or d < joined,
-            )
-            for d in days
-        ]
+        records = _records(pupil, days, history.get(pupil.id, []), joined)
         contact_days = contacts.get(pupil.id, [])
         wishes = [(r.day, calendar.next_school_day(r.day)) for r in records if r.wants_contact]
         for signal in (
@@ -113,10 +93,44 @@ async def evaluate(
             contact_wish(wishes, contact_days, today=today),
             plan_not_reached(records, limits.plan_days),
             opp_overdue(due.get(pupil.id), today),
+            *timing.signals(
+                pupil.id,
+                joined=local_date(pupil.joined_at) if pupil.joined_at else None,
+                known_since=joined,
+                today=today,
+            ),
         ):
             if signal is not None:
                 found[(pupil.id, signal.kind)] = signal
     return await _store(session, team, found, now=now)
+
+
+def _history_days(calendar: SchoolCalendar, today: date) -> list[date]:
+    """The last HISTORY school days up to today, oldest first."""
+    days: list[date] = []
+    cursor = today if calendar.is_school_day(today) else calendar.previous_school_day(today)
+    while len(days) < HISTORY:
+        days.append(cursor)
+        cursor = calendar.previous_school_day(cursor)
+    return days[::-1]
+
+
+def _records(
+    pupil: Person, days: Sequence[date], history: Sequence[CheckIn], joined: date
+) -> list[DayRecord]:
+    """A pupil's school days as the rules read them (days before they joined count as paused)."""
+    starts = {c.day: c for c in history if c.kind == "start"}
+    closes = {c.day: c for c in history if c.kind == "close"}
+    return [
+        DayRecord(
+            day=d,
+            mood=starts[d].mood if d in starts else None,
+            wants_contact=bool(d in starts and starts[d].wants_contact),
+            plan=plan_outcome(closes[d].goal_status) if d in closes else "unknown",
+            paused=people.is_paused(pupil, d) or d < joined,
+        )
+        for d in days
+    ]
 
 
 async def _store(

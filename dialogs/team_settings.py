@@ -18,6 +18,7 @@ from domain.calendar import REGIONS
 from domain.clock import local_date
 from domain.grammar import format_time, parse_date, parse_time
 from domain.numbers import ascii_decimal, ascii_int
+from domain.progress import parse_talk_weeks
 from domain.rhythm import DayTimes
 from domain.text import fold, printable, suggest
 from storage import teams
@@ -63,6 +64,10 @@ TEXT_KEYS = {
     "drempellaag": "signal_low_streak",
     "drempelcontact": "signal_contact_days",
     "drempelplanning": "signal_plan_days",
+    "voortgangsgesprek": "progress_talk_weeks",
+    "voortgang": "progress_talk_weeks",
+    "progress": "progress_talk_weeks",
+    "progresstalk": "progress_talk_weeks",
     "oppakken": "contact_pickup_hours",
     "oppaktijd": "contact_pickup_hours",
     "pickup": "contact_pickup_hours",
@@ -108,6 +113,7 @@ def view_of(team: Team, free_days: Sequence[date]) -> SettingsView:
         opp_cycle_weeks=team.opp_cycle_weeks,
         behavioural_scientist=team.behavioural_scientist,
         contact_pickup_hours=team.contact_pickup_hours,
+        progress_talk_weeks=team.progress_talk_weeks,
     )
 
 
@@ -196,6 +202,8 @@ def validate(team: Team, raw: dict[str, Any], *, today: date, lang: Lang) -> Cha
             changes.problems.append(t("settings.bad_pickup", lang, low=fewest, high=most))
         else:
             changes.columns["contact_pickup_hours"] = hours
+    if "progress_talk_weeks" in raw:
+        _talk_weeks(raw["progress_talk_weeks"], lang=lang, changes=changes)
     for key, (low, high) in THRESHOLDS.items():
         if key in raw:
             number = str(raw[key])
@@ -219,6 +227,21 @@ def validate(team: Team, raw: dict[str, Any], *, today: date, lang: Lang) -> Cha
     for problem in times.problems():
         changes.problems.append(t(f"settings.order.{problem}", lang))
     return changes
+
+
+def _talk_weeks(raw: Any, *, lang: Lang, changes: Changes) -> None:
+    weeks = parse_talk_weeks(str(raw))
+    if weeks is None:
+        changes.problems.append(t("settings.bad_talk_weeks", lang))
+    else:
+        changes.columns["progress_talk_weeks"] = weeks
+
+
+def every_weeks(weeks: int, lang: Lang) -> str:
+    """ "elke week", "elke 2 weken"."""
+    if weeks == 1:
+        return t("progress.every.one", lang)
+    return t("progress.every.many", lang, weeks=weeks)
 
 
 def _free_days(raw: Any, *, today: date, lang: Lang, changes: Changes) -> None:
@@ -299,6 +322,7 @@ async def summary(turn: Turn) -> str:
         contact=team.signal_contact_days,
         plan=team.signal_plan_days,
         pickup=team.contact_pickup_hours,
+        talks=every_weeks(team.progress_talk_weeks, turn.lang),
     )
 
 

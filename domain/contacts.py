@@ -11,8 +11,22 @@ from typing import Literal
 from domain.grammar import MAX_MINUTES, duration_minutes, parse_date
 from domain.text import fold, printable
 
-KINDS: tuple[str, ...] = ("gesprek", "bellen", "chat", "huisbezoek", "ouders", "school", "overig")
+PROGRESS_TALK = "voortgangsgesprek"  # the weekly talk with the pupil, which may hold agreements
+KINDS: tuple[str, ...] = (
+    "gesprek",
+    PROGRESS_TALK,
+    "bellen",
+    "chat",
+    "huisbezoek",
+    "ouders",
+    "school",
+    "overig",
+)
 KIND_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        (PROGRESS_TALK, "voortgang", "weekgesprek", "progress", "progresstalk", "progress-talk"),
+        PROGRESS_TALK,
+    ),
     **dict.fromkeys(
         ("gesprek", "videogesprek", "video", "beeldbellen", "talk", "meeting"), "gesprek"
     ),
@@ -26,10 +40,22 @@ KIND_WORDS: dict[str, str] = {
     **dict.fromkeys(("overig", "anders", "other"), "overig"),
 }
 MAX_NOTE = 1000
+# "progress talk", "voortgang gesprek": the second word belongs to the kind, not to the note
+TALK_WORDS = {"talk", "gesprek", "meeting"}
+# Where the agreements start in a progress talk's note: "… afspraken: elke dag om 10 uur starten"
+AGREEMENTS = re.compile(r"(?:^|\s)(?:afspraken|afspraak|agreements?|agreed)\s*:\s*", re.IGNORECASE)
 MAX_DAYS_BACK = 366
 FUZZY = 0.8
 
-Problem = Literal["no_name", "no_kind", "bad_duration", "future_date", "too_old", "note_too_long"]
+Problem = Literal[
+    "no_name",
+    "no_kind",
+    "bad_duration",
+    "future_date",
+    "too_old",
+    "note_too_long",
+    "agreements_too_long",
+]
 
 
 @dataclass(frozen=True)
@@ -41,6 +67,7 @@ class LogLine:
     day: date
     minutes: int | None = None
     note: str | None = None
+    agreements: str | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +119,17 @@ def _date_at(tokens: list[str], i: int, today: date) -> tuple[date, int] | None:
     return None
 
 
+def split_agreements(kind: str, text: str | None) -> tuple[str | None, str | None]:
+    """(note, agreements) of a progress talk's text; other kinds keep their text as the note."""
+    if not text or kind != PROGRESS_TALK:
+        return text, None
+    found = AGREEMENTS.search(text)
+    if found is None:
+        return text, None
+    note, agreements = text[: found.start()].strip(), text[found.end() :].strip()
+    return note or None, agreements or None
+
+
 def parse_log(args: str, *, today: date) -> LogLine | LogProblem:
     """Read the words after `log`. The name is everything before the first kind word."""
     tokens = printable(args).split()
@@ -113,6 +151,8 @@ def parse_log(args: str, *, today: date) -> LogLine | LogProblem:
     kind = kind_of(tokens[position], fuzzy=True)
     assert kind is not None
     rest = position + 1
+    if kind == PROGRESS_TALK and rest < len(tokens) and fold(tokens[rest]) in TALK_WORDS:
+        rest += 1
     minutes: int | None = None
     day = today
     dated = False
@@ -129,7 +169,7 @@ def parse_log(args: str, *, today: date) -> LogLine | LogProblem:
             rest += used
             continue
         break
-    note = " ".join(tokens[rest:]) or None
+    note, agreements = split_agreements(kind, " ".join(tokens[rest:]) or None)
     if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
         return LogProblem("bad_duration", name=name, kind=kind)
     if day > today:
@@ -138,4 +178,6 @@ def parse_log(args: str, *, today: date) -> LogLine | LogProblem:
         return LogProblem("too_old", name=name, kind=kind)
     if note is not None and len(note) > MAX_NOTE:
         return LogProblem("note_too_long", name=name, kind=kind)
-    return LogLine(name=name, kind=kind, day=day, minutes=minutes, note=note)
+    if agreements is not None and len(agreements) > MAX_NOTE:
+        return LogProblem("agreements_too_long", name=name, kind=kind)
+    return LogLine(name=name, kind=kind, day=day, minutes=minutes, note=note, agreements=agreements)

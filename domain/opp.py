@@ -28,6 +28,9 @@ PARTICIPANT_WORDS: dict[str, str] = {
 JOINERS = {"en", "and", "&", "met", "with", ","}
 START_WORDS = {"start", "begin", "gestart", "started"}
 EVALUATED_WORDS = {"geevalueerd", "evaluatie", "evaluated", "evaluation", "geevalueerd:"}
+REPORT_WORDS = {"verslag", "report", "rapport", "rapportage"}
+FROM_WORDS = {"vanaf", "sinds", "from", "since"}
+MAX_REPORT_DAYS = 366  # the longest period an OPP report covers (the check-ins are kept 400 days)
 MAX_NOTE = 1000
 
 
@@ -74,13 +77,30 @@ class OppEvaluated:
 
 
 @dataclass(frozen=True)
+class OppReport:
+    """`opp <leerling> verslag [vanaf <datum>]`: the evidence for the next evaluation."""
+
+    name: str
+    start: date | None
+
+
+@dataclass(frozen=True)
 class OppShow:
     """`opp <leerling>`: the pupil's history."""
 
     name: str
 
 
-OppProblem = Literal["bad_date", "future_date", "bad_cycle", "note_too_long", "no_name"]
+OppProblem = Literal[
+    "bad_date",
+    "future_date",
+    "bad_cycle",
+    "note_too_long",
+    "no_name",
+    "report_bad_date",
+    "report_future",
+    "report_too_old",
+]
 
 
 @dataclass(frozen=True)
@@ -98,9 +118,16 @@ def _split(tokens: list[str], words: set[str]) -> int | None:
     return next((i for i, tok in enumerate(tokens) if i > 0 and fold(tok) in words), None)
 
 
-def parse_opp(args: str, *, today: date) -> OppStart | OppEvaluated | OppShow | OppInvalid:
+def parse_opp(
+    args: str, *, today: date
+) -> OppStart | OppEvaluated | OppReport | OppShow | OppInvalid:
     """Read the words after `opp` (not empty)."""
     tokens = printable(args).split()
+    if tokens and fold(tokens[0]) in REPORT_WORDS:
+        return OppInvalid("no_name")
+    at = _split(tokens, REPORT_WORDS)
+    if at is not None:
+        return _report(" ".join(tokens[:at]), tokens[at + 1 :], today)
     at = _split(tokens, START_WORDS)
     if at is not None:
         return _start(" ".join(tokens[:at]), tokens[at + 1 :], today)
@@ -131,6 +158,21 @@ def _start(name: str, rest: list[str], today: date) -> OppStart | OppInvalid:
     if (start - today).days > 366:
         return OppInvalid("bad_date")
     return OppStart(name=name, start=start, cycle_weeks=cycle)
+
+
+def _report(name: str, rest: list[str], today: date) -> OppReport | OppInvalid:
+    if rest and fold(rest[0]) in FROM_WORDS:
+        rest = rest[1:]
+    if not rest:
+        return OppReport(name=name, start=None)
+    start = parse_date(" ".join(rest), today=today, prefer="past")
+    if start is None:
+        return OppInvalid("report_bad_date")
+    if start > today:
+        return OppInvalid("report_future")
+    if (today - start).days > MAX_REPORT_DAYS:
+        return OppInvalid("report_too_old")
+    return OppReport(name=name, start=start)
 
 
 def _nearest_date(text: str, today: date) -> date | None:

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
-from typing import Literal
+from datetime import date, timedelta
+from typing import Literal, get_args
 
 SignalKind = Literal[
-    "no_checkin", "mood_falling", "no_contact", "contact_wish", "plan_not_reached", "opp_overdue"
-]
-SIGNAL_KINDS: tuple[SignalKind, ...] = (
     "no_checkin",
     "mood_falling",
     "no_contact",
     "contact_wish",
     "plan_not_reached",
     "opp_overdue",
-)
+    "no_progress_talk",
+    "opp_missing",
+    "opp_without_parents",
+]
+SIGNAL_KINDS: tuple[SignalKind, ...] = get_args(SignalKind)
+OPP_WITHIN_DAYS = 42  # a pupil has an OPP within six weeks of joining
+PARENTS_WITHIN_DAYS = 365  # and evaluates it with their parents at least once a year
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,44 @@ def opp_overdue(due: date | None, today: date) -> Signal | None:
     """The OPP evaluation is past its due date."""
     if due is not None and due < today:
         return Signal("opp_overdue", since=due, detail=str((today - due).days))
+    return None
+
+
+def no_progress_talk(
+    last_talk: date | None, *, known_since: date, today: date, weeks: int, grace: int
+) -> Signal | None:
+    """No progress talk for the team's number of weeks plus `grace` weeks (or since joining)."""
+    since = last_talk or known_since
+    days = (today - since).days
+    if days >= (weeks + grace) * 7:
+        return Signal("no_progress_talk", since=since, detail=str(days // 7))
+    return None
+
+
+def opp_missing(has_plan: bool, *, joined: date | None, today: date) -> Signal | None:
+    """Still no OPP six weeks after the pupil joined; since the day it was due (a recent day, so
+    the retention of signals never takes a signal that still holds)."""
+    if has_plan or joined is None:
+        return None
+    days = (today - joined).days
+    if days >= OPP_WITHIN_DAYS:
+        due = joined + timedelta(days=OPP_WITHIN_DAYS)
+        return Signal("opp_missing", since=due, detail=str(days // 7))
+    return None
+
+
+def opp_without_parents(
+    last_with_parents: date | None, *, plan_start: date | None, today: date
+) -> Signal | None:
+    """A year without an evaluation with the parents, counted from the plan's start when that
+    came later (a new plan starts the year again); since the day one was due."""
+    if plan_start is None:
+        return None
+    last = max(last_with_parents or plan_start, plan_start)
+    days = (today - last).days
+    if days >= PARENTS_WITHIN_DAYS:
+        due = last + timedelta(days=PARENTS_WITHIN_DAYS)
+        return Signal("opp_without_parents", since=due, detail=str(days))
     return None
 
 

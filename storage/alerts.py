@@ -142,6 +142,22 @@ async def alerts_between(
     return result.all()
 
 
+async def pupil_alerts_between(
+    *, session: AsyncSession, pupil_id: int, start: date, end: date
+) -> Sequence[PupilAlert]:
+    """One pupil's alerts of the days between start and end (both included), oldest first."""
+    result = await session.exec(
+        select(PupilAlert)
+        .where(
+            PupilAlert.pupil_id == pupil_id,
+            col(PupilAlert.day) >= start,
+            col(PupilAlert.day) <= end,
+        )
+        .order_by(col(PupilAlert.day), col(PupilAlert.id))
+    )
+    return result.all()
+
+
 async def delivered_card(
     *, session: AsyncSession, conversation_id: str, activity_id: str
 ) -> dict[str, Any] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -154,3 +154,16 @@ async def latest_acts(
             if subject != (None, None) and subject not in act.subjects:
                 act.subjects.append(subject)
     return list(acts.values())
+
+
+async def subject_events(
+    *, session: AsyncSession, subject_id: int, actions: Iterable[str]
+) -> Sequence[AuditEvent]:
+    """The events of some actions about one person, oldest first (e.g. their pauses: the audit
+    trail is the one record of when a pause was set and lifted)."""
+    result = await session.exec(
+        select(AuditEvent)
+        .where(AuditEvent.subject_id == subject_id, col(AuditEvent.action).in_(list(actions)))
+        .order_by(col(AuditEvent.at), col(AuditEvent.id))
+    )
+    return result.all()

@@ -25,6 +25,7 @@ async def add_contact(
     note: str | None,
     source: str,
     now: datetime,
+    agreements: str | None = None,
 ) -> tuple[ContactLog, bool]:
     """Store a contact once per author and source; returns (contact, created)."""
     return await insert_once(
@@ -38,6 +39,7 @@ async def add_contact(
             "kind": kind,
             "minutes": minutes,
             "note": note,
+            "agreements": agreements,
             "source": source,
             "created_at": now,
         },
@@ -70,6 +72,39 @@ async def last_contact_days(*, session: AsyncSession, pupil_ids: Sequence[int]) 
     result = await session.exec(
         select(ContactLog.pupil_id, func.max(ContactLog.day))
         .where(col(ContactLog.pupil_id).in_(list(pupil_ids)))
+        .group_by(col(ContactLog.pupil_id))
+    )
+    return {pupil_id: day for pupil_id, day in result.all() if day is not None}
+
+
+async def contacts_between(
+    *, session: AsyncSession, pupil_id: int, start: date, end: date
+) -> Sequence[ContactLog]:
+    """A pupil's contacts between two days (both included), oldest first."""
+    result = await session.exec(
+        select(ContactLog)
+        .where(ContactLog.pupil_id == pupil_id, ContactLog.day >= start, ContactLog.day <= end)
+        .order_by(col(ContactLog.day), col(ContactLog.id))
+    )
+    return result.all()
+
+
+async def latest_of_kind(*, session: AsyncSession, pupil_id: int, kind: str) -> ContactLog | None:
+    """A pupil's latest contact of one kind (the latest progress talk, with its agreements)."""
+    result = await session.exec(
+        select(ContactLog)
+        .where(ContactLog.pupil_id == pupil_id, ContactLog.kind == kind)
+        .order_by(col(ContactLog.day).desc(), col(ContactLog.id).desc())
+        .limit(1)
+    )
+    return result.first()
+
+
+async def last_days_of_kind(*, session: AsyncSession, team_id: int, kind: str) -> dict[int, date]:
+    """pupil id -> the day of their latest contact of one kind, for a whole team."""
+    result = await session.exec(
+        select(ContactLog.pupil_id, func.max(ContactLog.day))
+        .where(ContactLog.team_id == team_id, ContactLog.kind == kind)
         .group_by(col(ContactLog.pupil_id))
     )
     return {pupil_id: day for pupil_id, day in result.all() if day is not None}

@@ -94,3 +94,15 @@ async def last_contacts(
     for pupil_id, day in result.all():
         found.setdefault(pupil_id, []).append(day)
     return found
+
+
+async def contacts_per_kind(
+    *, session: AsyncSession, team_id: int, start: date, end: date
+) -> dict[str, tuple[int, int]]:
+    """kind -> (contacts, minutes logged) for days between start and end."""
+    result = await session.exec(
+        select(col(ContactLog.kind), func.count(), func.coalesce(func.sum(ContactLog.minutes), 0))
+        .where(ContactLog.team_id == team_id, ContactLog.day >= start, ContactLog.day <= end)
+        .group_by(col(ContactLog.kind))
+    )
+    return {kind: (int(n), int(minutes or 0)) for kind, n, minutes in result.all()}

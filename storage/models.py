@@ -69,6 +69,8 @@ class Team(SQLModel, table=True):
     # School hours a pupil's wish for contact may wait for their mentor before the coordinators
     # are asked to pick it up.
     contact_pickup_hours: int = Field(default=2, sa_column_kwargs={"server_default": "2"})
+    # How many weeks may pass between two progress talks with a pupil (1–8).
+    progress_talk_weeks: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class TeamFreeDay(SQLModel, table=True):
@@ -283,7 +285,8 @@ class ContactLog(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("author_id", "source", name="uq_contact_log_source"),
         CheckConstraint(
-            "kind IN ('gesprek', 'bellen', 'chat', 'huisbezoek', 'ouders', 'school', 'overig')",
+            "kind IN ('gesprek', 'voortgangsgesprek', 'bellen', 'chat', 'huisbezoek', 'ouders',"
+            " 'school', 'overig')",
             name="ck_contact_log_kind",
         ),
         CheckConstraint("minutes IS NULL OR minutes BETWEEN 1 AND 720", name="ck_contact_minutes"),
@@ -298,6 +301,8 @@ class ContactLog(SQLModel, table=True):
     kind: str = Field(max_length=20)
     minutes: int | None = None
     note: str | None = Field(default=None, max_length=1000)
+    # What mentor and pupil agreed on in a progress talk; shown until the next talk.
+    agreements: str | None = Field(default=None, max_length=1000)
     source: str = Field(max_length=200)
     created_at: datetime | None = _ts(nullable=False)
     updated_at: datetime | None = _ts()
@@ -374,3 +379,61 @@ class DeliveryLane(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=200)
     holder: str = Field(max_length=200)
     expires_at: datetime | None = _ts(nullable=False)
+
+
+class Trajectory(SQLModel, table=True):
+    """A pupil's path back to school: when it started and, once ended, how."""
+
+    __tablename__ = "trajectory"
+    __table_args__ = (
+        UniqueConstraint("pupil_id", name="uq_trajectory_pupil"),
+        CheckConstraint(
+            "outcome IS NULL OR outcome IN ('school', 'elsewhere', 'other')",
+            name="ck_trajectory_outcome",
+        ),
+        CheckConstraint(
+            "(ended_on IS NULL) = (outcome IS NULL)", name="ck_trajectory_ended_with_outcome"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE", index=True)
+    pupil_id: int = Field(foreign_key="person.id", ondelete="CASCADE")
+    started_on: date
+    ended_on: date | None = None
+    outcome: str | None = Field(default=None, max_length=20)
+    created_at: datetime | None = _ts(nullable=False)
+    updated_at: datetime | None = _ts()
+
+
+class TrajectoryPhase(SQLModel, table=True):
+    """A phase a pupil entered on a day. The phase is kept by name, so a team that renames its
+    phases later still reads its history as it was.
+    """
+
+    __tablename__ = "trajectory_phase"
+    __table_args__ = (
+        UniqueConstraint("trajectory_id", "started_on", name="uq_trajectory_phase_day"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    trajectory_id: int = Field(foreign_key="trajectory.id", ondelete="CASCADE")
+    phase: str = Field(max_length=30)
+    started_on: date
+    author_id: int | None = Field(default=None, foreign_key="person.id", ondelete="SET NULL")
+    created_at: datetime | None = _ts(nullable=False)
+
+
+class TeamPhase(SQLModel, table=True):
+    """One of the phases a team names for its trajectories, in order."""
+
+    __tablename__ = "team_phase"
+    __table_args__ = (
+        UniqueConstraint("team_id", "position", name="uq_team_phase_position"),
+        CheckConstraint("position BETWEEN 1 AND 8", name="ck_team_phase_position"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id", ondelete="CASCADE")
+    position: int
+    name: str = Field(max_length=30)

@@ -57,6 +57,22 @@ async def last_evaluations(*, session: AsyncSession, team_id: int) -> dict[int, 
     return {pupil_id: day for pupil_id, day in result.all() if day is not None}
 
 
+async def last_evaluations_with(
+    *, session: AsyncSession, team_id: int, participant: str
+) -> dict[int, date]:
+    """pupil id -> the day of their latest evaluation in which `participant` took part.
+
+    The participants are a JSON list, read here rather than in SQL so that SQLite and
+    PostgreSQL answer alike; a team holds a few hundred evaluations at most.
+    """
+    result = await session.exec(select(OppEvaluation).where(OppEvaluation.team_id == team_id))
+    found: dict[int, date] = {}
+    for row in result.all():
+        if participant in (row.participants or []) and row.day > found.get(row.pupil_id, date.min):
+            found[row.pupil_id] = row.day
+    return found
+
+
 async def add_evaluation(
     *,
     session: AsyncSession,

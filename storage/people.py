@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import MentorLink, Person, PersonalChat, Team
+from storage.util import insert_once
 
 
 @dataclass(frozen=True)
@@ -229,15 +230,27 @@ async def remember_personal_chat(
     conversation_id: str,
     now: datetime,
 ) -> PersonalChat:
-    """Store (or refresh) the conversation reference of a user's 1:1 chat with the bot."""
+    """Store (or refresh) the conversation reference of a user's 1:1 chat with the bot.
+
+    Two messages to someone the bot has not talked to yet may open the chat at the same moment;
+    the second finds the first one's row instead of failing on the unique user id.
+    """
     chat = await personal_chat(session=session, teams_user_id=teams_user_id)
     if chat is None:
-        chat = PersonalChat(
-            teams_user_id=teams_user_id,
-            tenant_id=tenant_id,
-            service_url=service_url,
-            conversation_id=conversation_id,
+        chat, created = await insert_once(
+            session,
+            PersonalChat,
+            values={
+                "teams_user_id": teams_user_id,
+                "tenant_id": tenant_id,
+                "service_url": service_url,
+                "conversation_id": conversation_id,
+                "updated_at": now,
+            },
+            conflict=("teams_user_id",),
         )
+        if created:
+            return chat
     changed = (
         chat.conversation_id != conversation_id
         or chat.service_url != service_url

@@ -10,7 +10,7 @@ from sqlalchemy import Text, cast, delete, update
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage import audit
+from storage import audit, trajectories
 from storage.models import (
     AuditEvent,
     CardMessage,
@@ -92,6 +92,7 @@ async def _delete_person(session: AsyncSession, person: Person) -> None:
     """Remove a person and everything about them (the tables cascade; we do it explicitly so
     that it does not depend on the database's foreign key settings)."""
     pid = person.id
+    await trajectories.erase_person(session=session, person_id=pid)
     for model, column in (
         (CheckIn, CheckIn.pupil_id),
         (ContactLog, ContactLog.pupil_id),
@@ -190,6 +191,7 @@ async def export_person(*, session: AsyncSession, person: Person) -> dict[str, A
             "pupil_id",
         ),
         "signals": _rows(await rows(PupilSignal, PupilSignal.pupil_id == pid)),
+        **await trajectories.export_pupil(session=session, pupil_id=pid),
         # what they said that was brought to an adult (the words stay in the check-ins above)
         "alerts": _rows(
             await rows(PupilAlert, PupilAlert.pupil_id == pid),

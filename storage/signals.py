@@ -71,3 +71,20 @@ async def detected_on(
         )
     )
     return result.all()
+
+
+async def pupil_signals_between(
+    *, session: AsyncSession, pupil_id: int, start: datetime, end: date
+) -> Sequence[PupilSignal]:
+    """A pupil's signals that held at some moment between `start` and the day `end`: raised by
+    then, and not resolved before `start`; oldest first."""
+    result = await session.exec(
+        select(PupilSignal)
+        .where(
+            PupilSignal.pupil_id == pupil_id,
+            col(PupilSignal.since) <= end,
+            col(PupilSignal.resolved_at).is_(None) | (col(PupilSignal.resolved_at) >= start),
+        )
+        .order_by(col(PupilSignal.since), col(PupilSignal.id))
+    )
+    return result.all()

@@ -27,14 +27,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "`instellingen afsluiting 14:45`, `instellingen herinnering 10:00`, "
             "`instellingen mentorlijst 10:30`, `instellingen regio zuid`, "
             "`instellingen link https://…`, `instellingen vrij 12-03-2027`, "
-            "`instellingen oppakken 2`, "
+            "`instellingen oppakken 2`, `instellingen voortgangsgesprek elke 1 week`, "
             "`instellingen klaskanaal` (in het kanaal zelf)."
         ),
         "en": (
             "Type **settings** for the card, or one line: `settings start 09:00`, "
             "`settings close 14:45`, `settings reminder 10:00`, `settings mentorlist 10:30`, "
             "`settings region zuid`, `settings link https://…`, `settings freedays 12-03-2027`, "
-            "`settings pickup 2`, "
+            "`settings pickup 2`, `settings progress every 1 week`, "
             "`settings classchannel` (in the channel itself)."
         ),
     },
@@ -77,7 +77,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "gedaald (drempel-stemming) of {low} dagen laag (drempel-laag), {contact} dagen geen "
             "contact (drempel-contact), planning {plan} van 5 dagen niet gehaald (drempel-planning)\n"
             "- Vraag om contact die de mentor na {pickup} schooluren niet oppakte, gaat naar de "
-            "coördinatoren (oppakken)"
+            "coördinatoren (oppakken)\n"
+            "- Voortgangsgesprek met elke leerling {talks} (voortgangsgesprek)"
         ),
         "en": (
             "**This team's settings**\n\n"
@@ -92,7 +93,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "down (drempel-stemming) or {low} days low (drempel-laag), {contact} days without "
             "contact (drempel-contact), plan missed on {plan} of 5 days (drempel-planning)\n"
             "- A wish for contact the mentor has not picked up after {pickup} school hours goes "
-            "to the coordinators (pickup)"
+            "to the coordinators (pickup)\n"
+            "- Progress talk with each pupil {talks} (progress)"
         ),
     },
     "settings.saved": {"nl": "Opgeslagen. ✅", "en": "Saved. ✅"},

@@ -10,8 +10,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "**pupil** _name_ — one pupil's mood, check-ins, plans and contacts",
     },
     "help.log": {
-        "nl": "**log** _leerling_ _soort_ [duur] [datum] [notitie] — contact vastleggen, bv. `log Sanne bellen 15m gaat beter` (soorten: gesprek, bellen, chat, huisbezoek, ouders, school, overig)",
-        "en": "**log** _pupil_ _kind_ [duration] [date] [note] — record a contact, e.g. `log Sanne call 15m doing better` (kinds: talk, call, chat, visit, parents, school, other)",
+        "nl": "**log** _leerling_ _soort_ [duur] [datum] [notitie] — contact vastleggen, bv. `log Sanne bellen 15m gaat beter` (soorten: gesprek, voortgangsgesprek, bellen, chat, huisbezoek, ouders, school, overig); afspraken van een voortgangsgesprek na `afspraken:`, bv. `log Sanne voortgangsgesprek 20m afspraken: elke dag om 10 uur starten`",
+        "en": "**log** _pupil_ _kind_ [duration] [date] [note] — record a contact, e.g. `log Sanne call 15m doing better` (kinds: talk, progress talk, call, chat, visit, parents, school, other); a progress talk's agreements after `agreements:`, e.g. `log Sanne progress talk 20m agreements: start at 10 every day`",
     },
     "help.contacten": {
         "nl": "**contacten** _leerling_ [aantal] — de laatste contacten",

@@ -269,7 +269,8 @@ async def test_metrics_and_request_ids(classroom: Classroom) -> None:
         assert response.headers["X-Request-Id"]
         body = await response.text()
     assert 'dagritme_activities_total{kind="message"}' in body
-    assert 'dagritme_outbox_deliveries{status="sent"} 5' in body
+    # the class post, four check-in cards, and the mentor's list of progress talks due this week
+    assert 'dagritme_outbox_deliveries{status="sent"} 6' in body
     async with bot.http.get(f"{bot.url}/healthz", headers={"MS-CV": "abc.1"}) as response:
         assert response.headers["X-Request-Id"] == "abc.1"
 
