@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Column, Index, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -29,6 +29,7 @@ class Team(SQLModel, table=True):
         CheckConstraint(
             "liberation_day IN ('lustrum', 'altijd', 'nooit')", name="ck_team_liberation_day"
         ),
+        CheckConstraint("age_band IN ('jong', 'midden', 'oud')", name="ck_team_age_band"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -71,6 +72,10 @@ class Team(SQLModel, table=True):
     contact_pickup_hours: int = Field(default=2, sa_column_kwargs={"server_default": "2"})
     # How many weeks may pass between two progress talks with a pupil (1–8).
     progress_talk_weeks: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    # the check-in a pupil without an age band of their own gets (domain.age.AgeBand)
+    age_band: str = Field(
+        default="midden", max_length=10, sa_column_kwargs={"server_default": "midden"}
+    )
 
 
 class TeamFreeDay(SQLModel, table=True):
@@ -93,6 +98,9 @@ class Person(SQLModel, table=True):
         CheckConstraint(
             "role IS NULL OR role IN ('pupil', 'mentor', 'coordinator')", name="ck_person_role"
         ),
+        CheckConstraint(
+            "age_band IS NULL OR age_band IN ('jong', 'midden', 'oud')", name="ck_person_age_band"
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -104,6 +112,9 @@ class Person(SQLModel, table=True):
     role: str | None = Field(default=None, max_length=20)
     locale: str | None = Field(default=None, max_length=20)
     paused_until: date | None = None
+    age_band: str | None = Field(default=None, max_length=10)  # None: the team's default
+    # an English speaker has been told once what "OPP" stands for
+    opp_explained: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     active: bool = Field(default=True)
     joined_at: datetime | None = _ts()
     left_at: datetime | None = _ts()
@@ -163,6 +174,7 @@ class CheckIn(SQLModel, table=True):
     )
     wants_contact: bool = Field(default=False)
     note: str | None = Field(default=None, max_length=2000)
+    feeling: str | None = Field(default=None, max_length=30)  # a word of the band's vocabulary
     created_at: datetime | None = _ts(nullable=False)
 
 
