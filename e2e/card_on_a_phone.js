@@ -1,6 +1,7 @@
 // One Adaptive Card through Microsoft's renderer (the npm package `adaptivecards`, loaded before
 // this script as the global `AdaptiveCards`), into the #card container, measured as a phone
-// shows it. Called from e2e/card_on_a_phone.py as window.renderOnPhone(card, hostConfig, ids).
+// shows it. Called from e2e/card_on_a_phone.py as window.renderOnPhone(card, hostConfig,
+// ids, version).
 "use strict";
 
 (function () {
@@ -125,12 +126,13 @@
     });
   }
 
-  window.renderOnPhone = function (json, hostConfig, fallbackIds) {
+  window.renderOnPhone = function (json, hostConfig, fallbackIds, version) {
     const host = document.getElementById("card");
     host.replaceChildren();
     const card = new AC.AdaptiveCard();
     card.hostConfig = new AC.HostConfig(hostConfig);
-    const context = new AC.SerializationContext();
+    // Parsed as the host's version: a property of a later version is a finding.
+    const context = new AC.SerializationContext(AC.Versions["v" + version.replace(".", "_")]);
     card.parse(json, context);
     const findings = [];
     for (let i = 0; i < context.eventCount; i++) {

@@ -26,6 +26,8 @@ MEASURE = HERE / "card_on_a_phone.js"
 HOST_CONFIG = HERE / "teams_host_config.json"
 PHONE_WIDTH = 340
 PHONE_HEIGHT = 640
+# The Adaptive Cards version Teams renders: cards are parsed as this version.
+TEAMS_CARD_VERSION = "1.5"
 # Teams shows charts (Chart.Line, Chart.Donut, …) that Microsoft's web renderer does not know.
 CHART_PREFIX = "Chart."
 FALLBACK_ID = "dagritme-chart-fallback-{}"
@@ -76,8 +78,8 @@ class PhoneRenderer:
         self.errors.clear()
         tagged, fallback_ids = tag_chart_fallbacks(card)
         measured: dict[str, Any] = self.page.evaluate(
-            "([card, config, ids]) => window.renderOnPhone(card, config, ids)",
-            [tagged, self.host_config, fallback_ids],
+            "([card, config, ids, version]) => window.renderOnPhone(card, config, ids, version)",
+            [tagged, self.host_config, fallback_ids, TEAMS_CARD_VERSION],
         )
         self.page.evaluate(FOLD)
         screenshot.parent.mkdir(parents=True, exist_ok=True)

@@ -5,16 +5,18 @@ package `adaptivecards` in Chromium, into a container 340 CSS px wide, with a Te
 config, and saved as var/e2e/cards/<variant>.png (a dashed line marks the bottom of the first
 phone screen). Three things must hold for each:
 
-1. **No findings.** The renderer's parse warnings and errors and `validateProperties()` report
-   nothing, no JavaScript error is logged, and the card is Adaptive Cards 1.5 (what Teams
-   supports). The one exception is a chart (`Chart.*`, which Teams draws and this renderer does
-   not know): its "unknown element type" is accepted when it has a fallback element, and that
-   fallback must then render.
+1. **No findings.** The card says it is Adaptive Cards 1.5 (what Teams supports) and is parsed
+   as 1.5, so a property of a later version is a finding too; the renderer's parse warnings and
+   errors and `validateProperties()` report nothing, and no JavaScript error is logged. The one
+   exception is a chart (`Chart.*`, which Teams draws and this renderer does not know): its
+   "unknown element type" is accepted when it has a fallback element, which must then render.
 2. **Fits the width.** The rendered card is at most 340 px wide, no element lies outside it, and
    no element's content is wider than its own box (nothing cut off or spilling sideways).
 3. **The primary action is within reach.** The primary action is the card's first
-   `Action.Submit` together with the other `Action.Submit` buttons in the same top-level part of
-   the card: the card's own buttons ("Verstuur"), or a row of face buttons in the body. The
+   `Action.Submit` in reading order (body first, then the card's own buttons; an element made
+   tappable by a `selectAction` counts as its button) together with the other `Action.Submit`
+   buttons in the same top-level part of the card: the card's own buttons ("Verstuur"), or a
+   row of face buttons in the body. All of them must be shown (not in an overflow menu). The
    card's sections are the top-level body elements as laid out, each counted with the spacing
    above it; a section is *optional* when it holds inputs and none of them is required. The
    pupil sees the first 640 px (a phone screen of 340 × 640 CSS px); the primary action is
@@ -37,6 +39,7 @@ from playwright.sync_api import Browser
 
 from cards.gallery import pupil_card_variants
 from e2e.card_on_a_phone import (
+    TEAMS_CARD_VERSION,
     PhoneRenderer,
     finding_problems,
     reach_problems,
@@ -45,7 +48,7 @@ from e2e.card_on_a_phone import (
 
 VARIANTS = pupil_card_variants()
 PARAMS = [pytest.param(name, card, id=name) for name, card in VARIANTS]
-CARD_VERSION = "1.5"
+CARD_VERSION = TEAMS_CARD_VERSION
 # Teams' fonts, and Liberation Sans (Arial's widths, installed with Debian's chromium): a page
 # without any of them falls back to DejaVu Sans, which is wider and would wrap more.
 TEAMS_WIDE_FONTS = {"Segoe UI", "Roboto", "Helvetica Neue", "Arial", "Liberation Sans"}
@@ -148,6 +151,11 @@ CAUGHT = [
         "findings",
         "unlabelled_required",
         _card([{"type": "Input.Text", "id": "a", "isRequired": True}]),
+    ),
+    (
+        "findings",
+        "property_of_a_later_version",
+        _card([{**_question(1), "labelPosition": "inline"}]),
     ),
     (
         "width",
