@@ -25,10 +25,11 @@ E2E_STAMP := $(VENV)/.installed-e2e
 NPM_PREFIX := .cache/npm
 PLAYGROUND_VERSION := 0.2.28
 PLAYGROUND_PACKAGE := $(NPM_PREFIX)/node_modules/@microsoft/m365agentsplayground/package.json
-# Microsoft's Adaptive Cards renderer for the web: e2e/test_cards_on_a_phone.py renders every
-# pupil card with it.
+# Microsoft's Adaptive Cards renderer for the web, and the Markdown parser it renders texts with
+# (as Teams does): e2e/test_cards_on_a_phone.py renders every pupil card with them.
 ADAPTIVECARDS_VERSION := 3.0.6
-ADAPTIVECARDS_PACKAGE := $(NPM_PREFIX)/node_modules/adaptivecards/package.json
+MARKDOWN_IT_VERSION := 15.0.3
+ADAPTIVECARDS_PACKAGES := adaptivecards@$(ADAPTIVECARDS_VERSION) markdown-it@$(MARKDOWN_IT_VERSION)
 # Playwright drives Debian's chromium (apt-get install chromium); it never downloads a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
@@ -87,13 +88,14 @@ e2e-playground:
 		"$(PLAYGROUND_VERSION)" || npm install --prefix $(NPM_PREFIX) --no-audit --no-fund \
 		--save-exact @microsoft/m365agentsplayground@$(PLAYGROUND_VERSION)
 
-# Microsoft's Adaptive Cards renderer at a known version, installed once into $(NPM_PREFIX),
-# holding the lock tests/bot/test_package.py takes to install into the same prefix.
+# Microsoft's Adaptive Cards renderer and markdown-it at known versions, installed once into
+# $(NPM_PREFIX), holding the lock tests/bot/test_package.py takes to install into the same prefix.
 e2e-adaptivecards:
-	@test "$$(node -p 'require("./$(ADAPTIVECARDS_PACKAGE)").version' 2>/dev/null)" = \
-		"$(ADAPTIVECARDS_VERSION)" || { mkdir -p $(NPM_PREFIX) && flock $(NPM_PREFIX)/.install.lock \
-		npm install --prefix $(NPM_PREFIX) --no-audit --no-fund \
-		--save-exact --legacy-peer-deps adaptivecards@$(ADAPTIVECARDS_VERSION); }
+	@test "$$(for p in $(ADAPTIVECARDS_PACKAGES); do node -p "'$${p%@*}@' + \
+		require('./$(NPM_PREFIX)/node_modules/$${p%@*}/package.json').version" 2>/dev/null; \
+		done | xargs)" = "$(ADAPTIVECARDS_PACKAGES)" || { mkdir -p $(NPM_PREFIX) && \
+		flock $(NPM_PREFIX)/.install.lock npm install --prefix $(NPM_PREFIX) --no-audit \
+		--no-fund --save-exact --legacy-peer-deps $(ADAPTIVECARDS_PACKAGES); }
 
 # One school day in the Playground, clicked through in a headless Chromium, and every pupil card
 # rendered by Microsoft's renderer at phone size (see e2e/).

@@ -22,6 +22,10 @@ from e2e.playground import NPM_PREFIX
 
 HERE = Path(__file__).resolve().parent
 RENDERER = NPM_PREFIX / "node_modules" / "adaptivecards" / "dist" / "adaptivecards.min.js"
+# The renderer shows texts as Markdown when markdown-it is on the page, as Teams does.
+MARKDOWN = (
+    NPM_PREFIX / "node_modules" / "markdown-it" / "dist" / "browser" / "markdown-it.umd.min.js"
+)
 MEASURE = HERE / "card_on_a_phone.js"
 HOST_CONFIG = HERE / "teams_host_config.json"
 PHONE_WIDTH = 340
@@ -38,6 +42,9 @@ PAGE = f"""<!doctype html>
 <html><head><meta charset="utf-8"><style>
   html, body {{ margin: 0; padding: 0; background: #fff; }}
   #card {{ width: {PHONE_WIDTH}px; }}
+  /* Teams' page, built with Fluent UI, sizes boxes with their padding; the renderer gives the
+     first element of a Markdown text (a list too) width 100%. */
+  #card, #card * {{ box-sizing: border-box; }}
   #fold {{ position: absolute; left: 0; width: {PHONE_WIDTH}px; top: {PHONE_HEIGHT}px;
     border-top: 2px dashed #c4314b; pointer-events: none; }}
 </style></head><body><div id="card"></div></body></html>"""
@@ -52,11 +59,9 @@ class PhoneRenderer:
     """One Chromium page with Microsoft's renderer, rendering one card at a time."""
 
     def __init__(self, browser: Browser) -> None:
-        if not RENDERER.exists():
-            raise FileNotFoundError(
-                f"{RENDERER} is missing: make e2e-adaptivecards "
-                "(npm install --prefix .cache/npm adaptivecards)"
-            )
+        for script in (MARKDOWN, RENDERER):
+            if not script.exists():
+                raise FileNotFoundError(f"{script} is missing: make e2e-adaptivecards")
         self.host_config: dict[str, Any] = json.loads(HOST_CONFIG.read_text(encoding="utf-8"))
         self.errors: list[str] = []
         self.page: Page = browser.new_page(
@@ -66,6 +71,7 @@ class PhoneRenderer:
         self.page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
         self.page.set_content(PAGE)
         self.page.add_style_tag(path=str(STYLESHEET))
+        self.page.add_script_tag(path=str(MARKDOWN))
         self.page.add_script_tag(path=str(RENDERER))
         self.page.add_script_tag(path=str(MEASURE))
 
