@@ -47,7 +47,7 @@ from e2e.card_on_a_phone import (
     width_problems,
 )
 
-VARIANTS = pupil_card_variants()
+VARIANTS = list(pupil_card_variants())
 PARAMS = [pytest.param(name, card, id=name) for name, card in VARIANTS]
 CARD_VERSION = TEAMS_CARD_VERSION
 # Teams' fonts, and Liberation Sans (Arial's widths, installed with Debian's chromium): a page
