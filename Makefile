@@ -25,11 +25,16 @@ E2E_STAMP := $(VENV)/.installed-e2e
 NPM_PREFIX := .cache/npm
 PLAYGROUND_VERSION := 0.2.28
 PLAYGROUND_PACKAGE := $(NPM_PREFIX)/node_modules/@microsoft/m365agentsplayground/package.json
+# Microsoft's Adaptive Cards renderer for the web, and the Markdown parser it renders texts with
+# (as Teams does): e2e/test_cards_on_a_phone.py renders every pupil card with them.
+ADAPTIVECARDS_VERSION := 3.0.6
+MARKDOWN_IT_VERSION := 15.0.3
+ADAPTIVECARDS_PACKAGES := adaptivecards@$(ADAPTIVECARDS_VERSION) markdown-it@$(MARKDOWN_IT_VERSION)
 # Playwright drives Debian's chromium (apt-get install chromium); it never downloads a browser.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test lint typecheck pytest e2e e2e-playground bench playground clean constraints \
-	pythons supported-python
+.PHONY: run test lint typecheck pytest e2e e2e-playground e2e-adaptivecards e2e-cards bench \
+	playground clean constraints pythons supported-python
 
 $(STAMP): pyproject.toml constraints.txt | supported-python
 	test "$$($(BIN)/python -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' \
@@ -83,9 +88,23 @@ e2e-playground:
 		"$(PLAYGROUND_VERSION)" || npm install --prefix $(NPM_PREFIX) --no-audit --no-fund \
 		--save-exact @microsoft/m365agentsplayground@$(PLAYGROUND_VERSION)
 
-# One school day in the Playground, clicked through in a headless Chromium (see e2e/).
-e2e: $(E2E_STAMP) e2e-playground
+# Microsoft's Adaptive Cards renderer and markdown-it at known versions, installed once into
+# $(NPM_PREFIX), holding the lock tests/bot/test_package.py takes to install into the same prefix.
+e2e-adaptivecards:
+	@test "$$(for p in $(ADAPTIVECARDS_PACKAGES); do node -p "'$${p%@*}@' + \
+		require('./$(NPM_PREFIX)/node_modules/$${p%@*}/package.json').version" 2>/dev/null; \
+		done | xargs)" = "$(ADAPTIVECARDS_PACKAGES)" || { mkdir -p $(NPM_PREFIX) && \
+		flock $(NPM_PREFIX)/.install.lock npm install --prefix $(NPM_PREFIX) --no-audit \
+		--no-fund --save-exact --legacy-peer-deps $(ADAPTIVECARDS_PACKAGES); }
+
+# One school day in the Playground, clicked through in a headless Chromium, and every pupil card
+# rendered by Microsoft's renderer at phone size (see e2e/).
+e2e: $(E2E_STAMP) e2e-playground e2e-adaptivecards
 	$(BIN)/pytest -p no:cacheprovider e2e
+
+# Only the pupil cards on a phone (screenshots in var/e2e/cards/).
+e2e-cards: $(E2E_STAMP) e2e-adaptivecards
+	$(BIN)/pytest -p no:cacheprovider e2e/test_cards_on_a_phone.py
 
 # Every supported Python found, newest first, one a line (.ci/run tests the newest and the oldest).
 pythons:
