@@ -9,6 +9,7 @@ tenants, and on PostgreSQL once more with the fan-out in a `dagritme deliver` pr
 from __future__ import annotations
 
 import asyncio
+import random
 import sys
 import time
 from dataclasses import dataclass
@@ -77,7 +78,8 @@ async def settle_the_planner(db: Database) -> None:
 
 
 async def seed(url: str, teams_url: str, *, fanout: bool) -> list[tuple[str, int, str]]:
-    """The pupils (user id, team id, tenant) with a card each in the outbox, or none pending."""
+    """The pupils (user id, team id, tenant) with a card each in the outbox, or none pending,
+    in the order they answer."""
     db = Database.from_url(url)
     try:
         now = datetime.now(UTC)
@@ -91,9 +93,12 @@ async def seed(url: str, teams_url: str, *, fanout: bool) -> list[tuple[str, int
                 .join(Team, col(Team.id) == col(Person.team_id))
                 .order_by(col(Person.id))
             )
-            return list((await session.exec(query)).all())
+            pupils = list((await session.exec(query)).all())
     finally:
         await db.close()
+    # pupils of every school answer, in no particular order (seeded: each run asks the same)
+    random.Random(PUPILS).shuffle(pupils)
+    return pupils
 
 
 def submit(teams_url: str, user_id: str, team_id: int, tenant: str) -> dict[str, Any]:
