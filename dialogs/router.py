@@ -220,6 +220,8 @@ def unknown_command(turn: Turn, word: str, key: str, rest: str) -> list[Reply]:
     if guess is None:
         return [text(t("command.unknown", turn.lang, word=word[:40]))]
     question = t("command.unknown_suggest", turn.lang, word=word[:40], guess=guess)
+    if " " in guess:  # "mijn weeek": the guess stands for both words
+        rest = rest.partition(" ")[2]
     corrected = f"{guess} {rest}".strip()
     if len(corrected) > MAX_SUGGESTED_LINE:
         return [text(question)]

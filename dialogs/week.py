@@ -14,6 +14,7 @@ from dialogs.names import first_name
 from dialogs.opp_report import pause_history
 from dialogs.router import PRIVATE, PUPILS, Turn, router
 from dialogs.teamcal import calendar_for
+from domain.calendar import SchoolCalendar
 from domain.clock import local_date
 from domain.report import paused_days
 from domain.week import is_last_school_day_of_week, shown_week, streak, streak_days
@@ -45,10 +46,9 @@ def week_days(history: Sequence[CheckIn]) -> tuple[WeekDay, ...]:
     return tuple(found)
 
 
-async def pupil_streak(turn: Turn, today: date) -> int:
+async def pupil_streak(turn: Turn, today: date, calendar: SchoolCalendar) -> int:
     """School days in a row, up to today, the sender checked in (pauses do not break it)."""
-    assert turn.team is not None and turn.actor is not None
-    calendar = await calendar_for(turn.session, turn.team)
+    assert turn.actor is not None
     days = streak_days(today, calendar)
     if not days:
         return 0
@@ -63,7 +63,8 @@ async def my_week_reply(turn: Turn) -> Reply:
     """The sender's own week as a card."""
     assert turn.team is not None and turn.actor is not None
     today = local_date(turn.now)
-    week = shown_week(today, await calendar_for(turn.session, turn.team))
+    calendar = await calendar_for(turn.session, turn.team)
+    week = shown_week(today, calendar)
     if week is None:
         return text(t("week.no_school", turn.lang))
     history = await checkins.pupil_checkins(
@@ -74,14 +75,12 @@ async def my_week_reply(turn: Turn) -> Reply:
         first=week.first,
         last=week.last,
         days=week_days(history),
-        streak=await pupil_streak(turn, today),
+        streak=await pupil_streak(turn, today, calendar),
     )
     return card(my_week_card(lang=turn.lang, week=shown))
 
 
-@router.command(
-    "mijn week", "my week", "week", "mijnweek", "myweek", roles=PUPILS, where=PRIVATE, bare=True
-)
+@router.command("mijn week", "my week", "week", roles=PUPILS, where=PRIVATE, bare=True)
 async def my_week(turn: Turn) -> Sequence[Reply]:
     """`mijn week`: how the pupil's week went, their goals and their streak."""
     return [await my_week_reply(turn)]

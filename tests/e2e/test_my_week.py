@@ -216,3 +216,24 @@ async def test_typed_in_the_class_channel_the_week_comes_privately(classroom: Cl
     own = classroom.chat(daan).replies_since(before)
     assert len(own) == 1 and "4 dagen op rij ingecheckt" in own[0]
     assert all("Jouw week" not in card_text(c) for c in classroom.connector.cards(channel))
+
+
+async def test_a_near_miss_is_offered_as_both_words(classroom: Classroom) -> None:
+    from tests.support import activities
+
+    classroom.bot.clock.set(local(MONDAY, 11, 0))
+    daan = classroom.pupils[1]
+    chat = classroom.chat(daan)
+    (asked,) = await chat.say("mijn")
+    assert "Bedoelde je **mijn week**?" in asked
+    (button,) = classroom.connector.cards(chat.conversation_id)[-1]["body"][1]["actions"]
+    assert button["data"] == {"verb": "command", "text": "mijn week"}
+    activity = activities.channel_message(classroom.world, daan, "mijn weeek")
+    assert (await classroom.bot.post(activity)).status == 200
+    (offer,) = classroom.connector.cards(activity["conversation"]["id"])
+    (button,) = offer["body"][1]["actions"]
+    assert button["data"] == {"verb": "command", "text": "mijn week"}
+    before = len(classroom.connector.requests)
+    assert (await chat.submit(button["data"])).status == 200
+    (week,) = chat.replies_since(before)
+    assert "Jouw week, Daan" in week
