@@ -237,3 +237,15 @@ async def test_a_near_miss_is_offered_as_both_words(classroom: Classroom) -> Non
     assert (await chat.submit(button["data"])).status == 200
     (week,) = chat.replies_since(before)
     assert "Jouw week, Daan" in week
+
+
+async def test_after_months_without_school_there_is_no_week_to_show(classroom: Classroom) -> None:
+    from storage.models import TeamFreeDay
+
+    team = await team_ref(classroom)
+    async with classroom.bot.db.session() as session:
+        for n in range(-200, 7):
+            session.add(TeamFreeDay(team_id=team, day=MONDAY + timedelta(days=n)))
+    classroom.bot.clock.set(local(MONDAY, 10, 0))
+    (answer,) = await classroom.chat(classroom.pupils[1]).say("mijn week")
+    assert answer.startswith("Er was de laatste tijd geen school")
