@@ -26,6 +26,7 @@ from dialogs.names import first_name
 from dialogs.router import PRIVATE, PUPILS, Turn, router
 from dialogs.teamcal import calendar_for, day_times
 from dialogs.voice import check_distress
+from dialogs.week import offer_week
 from domain.clock import local_date
 from domain.numbers import int_value
 from domain.rhythm import due_prompts
@@ -240,6 +241,7 @@ async def submit_close(turn: Turn) -> Sequence[Reply]:
         note_given=bool(stored.note),
         wants_contact=stored.wants_contact,
     )
+    done = await offer_week(turn, stored.day, done)  # *Bekijk je week* as the week ends
     replies = [card(done, replaces=replaces)]
     if not created:
         replies.append(text(t("rhythm.submit.duplicate", turn.lang)))

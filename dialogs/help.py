@@ -13,6 +13,7 @@ MAX_LINE = 300
 HELP_ORDER = (
     "hulp",
     "inchecken",
+    "mijn week",
     "leerlingen",
     "leerling",
     "log",

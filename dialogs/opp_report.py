@@ -44,7 +44,7 @@ PAUSE_ACTIONS = ("pupil.paused", "pupil.resumed")
 ALERT_KINDS = ("checkin_start", "checkin_close", "message", "distress")
 
 
-async def _pauses(
+async def pause_history(
     session: AsyncSession, pupil: Person, *, start: date, end: date
 ) -> list[tuple[date, date]]:
     """The pauses in the period, from the audit trail of `pauze` and `hervat`."""
@@ -133,7 +133,7 @@ async def build_pack(
     )
     starts = [c for c in history if c.kind == "start"]
     closes = [c for c in history if c.kind == "close"]
-    pauses = await _pauses(session, pupil, start=start, end=end)
+    pauses = await pause_history(session, pupil, start=start, end=end)
     logged = await contacts.contacts_between(
         session=session, pupil_id=pupil.id, start=start, end=end
     )

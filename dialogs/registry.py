@@ -18,4 +18,5 @@ from dialogs import (  # noqa: F401
     term_report,
     trajectory,
     voice,
+    week,
 )

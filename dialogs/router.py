@@ -98,6 +98,10 @@ class Command:
     where: Place
     handler: Handler
     listed: bool = True
+    # Takes no words after its name: a line with more words ("mijn week was leuk") is heard
+    # first as the sender's own words (a pupil may send them to their mentor); the command runs
+    # when nothing took them.
+    bare: bool = False
 
     @property
     def name(self) -> str:
@@ -125,12 +129,20 @@ class Router:
     free_text: TextHandler | None = None
 
     def command(
-        self, *names: str, roles: frozenset[Role], where: Place, listed: bool = True
+        self,
+        *names: str,
+        roles: frozenset[Role],
+        where: Place,
+        listed: bool = True,
+        bare: bool = False,
     ) -> Callable[[Handler], Handler]:
-        """Register a chat command under one or more names, with who may use it and where."""
+        """Register a chat command under one or more names (one word, or two: "mijn week"),
+        with who may use it and where."""
 
         def register(handler: Handler) -> Handler:
-            spec = Command(names=names, roles=roles, where=where, handler=handler, listed=listed)
+            spec = Command(
+                names=names, roles=roles, where=where, handler=handler, listed=listed, bare=bare
+            )
             for name in names:
                 if name in self.commands:
                     raise ValueError(f"command {name!r} is registered twice")
@@ -179,10 +191,15 @@ async def run_command(turn: Turn, line: str) -> Sequence[Reply]:
     if not key and not turn.args:
         return [text(t("command.empty", turn.lang))]
     command = router.commands.get(key)
+    second, _, after = turn.args.partition(" ")
+    pair = router.commands.get(f"{key} {fold(second).rstrip('?!.,:')}") if second else None
+    if pair is not None:  # a name of two words ("mijn week")
+        command, turn.args = pair, after.strip()
     # Words that are no command are heard first: a pupil's "help, ik wil dood" must reach an
     # adult, not a list of commands.
     if router.free_text is not None and (command is None or turn.args):
-        answered = await router.free_text(turn, line, command is not None)
+        heard_as_command = command is not None and not command.bare
+        answered = await router.free_text(turn, line, heard_as_command)
         if answered is not None:
             return list(answered)
     if command is None:
@@ -203,6 +220,8 @@ def unknown_command(turn: Turn, word: str, key: str, rest: str) -> list[Reply]:
     if guess is None:
         return [text(t("command.unknown", turn.lang, word=word[:40]))]
     question = t("command.unknown_suggest", turn.lang, word=word[:40], guess=guess)
+    if " " in guess:  # "mijn weeek": the guess stands for both words
+        rest = rest.partition(" ")[2]
     corrected = f"{guess} {rest}".strip()
     if len(corrected) > MAX_SUGGESTED_LINE:
         return [text(question)]

@@ -127,7 +127,7 @@ BROKEN: list[Any] = [
     ),
     (
         lambda m, *_: personal(m)["commands"][3].update(title="Log"),
-        "bots[0].commandLists[0].commands[4].title: 'log' is already "
+        "bots[0].commandLists[0].commands[5].title: 'log' is already "
         "bots[0].commandLists[0].commands[3].title",
     ),
     (

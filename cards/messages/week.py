@@ -1,0 +1,59 @@
+"""Texts of `mijn week`: a pupil's own week, in kind words for a child."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "help.mijn week": {
+        "nl": "**mijn week** — hoe je week ging: je gevoel, je doelen en hoeveel dagen op rij je incheckte",
+        "en": "**my week** — how your week went: how you felt, your goals and how many days in a row you checked in",
+    },
+    "usage.mijn week": {
+        "nl": "Typ **mijn week** (of **week**) en je ziet je week: je gevoel per dag, je doelen en hoeveel dagen op rij je incheckte.",
+        "en": "Type **my week** (or **week**) to see your week: how you felt each day, your goals and how many days in a row you checked in.",
+    },
+    "week.title": {"nl": "Jouw week, {name} 🌈", "en": "Your week, {name} 🌈"},
+    "week.span": {"nl": "{first} t/m {last}", "en": "{first} to {last}"},
+    "week.streak.none": {
+        "nl": "🌱 Elke check-in telt. Met je volgende check-in begint je reeks!",
+        "en": "🌱 Every check-in counts. Your streak starts with your next check-in!",
+    },
+    "week.streak.one": {
+        "nl": "⭐ 1 dag ingecheckt. Een mooi begin!",
+        "en": "⭐ Checked in 1 day. A great start!",
+    },
+    "week.streak.many": {
+        "nl": "⭐ {count} dagen op rij ingecheckt. Goed bezig!",
+        "en": "⭐ {count} days in a row checked in. Well done!",
+    },
+    "week.empty": {
+        "nl": "Je week is nog leeg. Als je incheckt, zie je hier hoe je je voelde en wat je deed.",
+        "en": "Your week is still empty. When you check in, you'll see here how you felt and what you did.",
+    },
+    "week.done.one": {
+        "nl": "🎯 Deze week is 1 doel gelukt!",
+        "en": "🎯 You did 1 goal this week!",
+    },
+    "week.done.many": {
+        "nl": "🎯 Deze week zijn {count} doelen gelukt!",
+        "en": "🎯 You did {count} goals this week!",
+    },
+    "week.chart": {"nl": "Hoe je je voelde", "en": "How you felt"},
+    "week.chart.start": {"nl": "Ochtend", "en": "Morning"},
+    "week.chart.close": {"nl": "Middag", "en": "Afternoon"},
+    "week.mood.start": {"nl": "'s ochtends {mood}", "en": "in the morning {mood}"},
+    "week.mood.close": {"nl": "'s middags {mood}", "en": "in the afternoon {mood}"},
+    "week.status.done": {"nl": "gelukt", "en": "done"},
+    "week.status.partly": {"nl": "een beetje", "en": "partly"},
+    "week.status.not": {"nl": "nog niet", "en": "not yet"},
+    "week.no_goals": {
+        "nl": "Geen doelen opgeschreven. Ook goed!",
+        "en": "No goals written down. That's fine too!",
+    },
+    "week.readers": {
+        "nl": "Dit overzicht zie alleen jij. Je mentor en de coördinatoren lezen je check-ins ook.",
+        "en": "Only you see this overview. Your mentor and the coordinators read your check-ins too.",
+    },
+    "week.button": {"nl": "Bekijk je week", "en": "See your week"},
+    "week.no_school": {
+        "nl": "Er was de laatste tijd geen school, dus er is nog geen week om te laten zien.",
+        "en": "There has been no school lately, so there is no week to show yet.",
+    },
+}
