@@ -21,6 +21,7 @@ from cards.rhythm import (
     expired_card,
 )
 from dialogs.alerts import alert_checkin, checkin_source
+from dialogs.bands import pupil_band
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
 from dialogs.router import PRIVATE, PUPILS, Turn, router
@@ -259,6 +260,7 @@ async def checkin_again(turn: Turn) -> Sequence[Reply]:
         return [text(t("rhythm.again.no_school", turn.lang, reason=closed))]
     kinds = {p.kind for p in due_prompts(turn.now, day_times(turn.team), calendar)}
     name = first_name(turn.actor)
+    band = pupil_band(turn.actor, turn.team)
     if "day_close" in kinds:
         if await checkins.get_checkin(
             session=turn.session, pupil_id=turn.actor_id, day=today, kind="close"
@@ -271,7 +273,12 @@ async def checkin_again(turn: Turn) -> Sequence[Reply]:
         return [
             card(
                 close_card(
-                    lang=turn.lang, first_name=name, day=today, team_ref=turn.team_id, goals=goals
+                    lang=turn.lang,
+                    first_name=name,
+                    day=today,
+                    team_ref=turn.team_id,
+                    goals=goals,
+                    band=band,
                 )
             )
         ]
@@ -281,6 +288,10 @@ async def checkin_again(turn: Turn) -> Sequence[Reply]:
         ):
             return [text(t("rhythm.again.done", turn.lang))]
         return [
-            card(checkin_card(lang=turn.lang, first_name=name, day=today, team_ref=turn.team_id))
+            card(
+                checkin_card(
+                    lang=turn.lang, first_name=name, day=today, team_ref=turn.team_id, band=band
+                )
+            )
         ]
     return [text(t("rhythm.again.not_now", turn.lang))]

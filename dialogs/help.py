@@ -25,6 +25,7 @@ HELP_ORDER = (
     "hervat",
     "rol",
     "koppel",
+    "leeftijd",
     "team",
     "instellingen",
     "audit",

@@ -2,6 +2,7 @@
 
 from dialogs import (  # noqa: F401
     admin,
+    age,
     alert_actions,
     checkin,
     contact_list,
