@@ -28,6 +28,7 @@ HELP_ORDER = (
     "leeftijd",
     "team",
     "instellingen",
+    "voorbeeld",
     "audit",
     "inzage",
     "wis",

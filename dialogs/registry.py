@@ -13,6 +13,7 @@ from dialogs import (  # noqa: F401
     opp_report,
     overview,
     pause,
+    preview,
     privacy,
     progress,
     team_settings,
