@@ -28,6 +28,7 @@ from dialogs.router import PRIVATE, PUPILS, Turn, router
 from dialogs.teamcal import calendar_for, day_times
 from dialogs.voice import check_distress
 from domain.clock import local_date
+from domain.grammar import format_date
 from domain.numbers import int_value
 from domain.rhythm import due_prompts
 from domain.text import printable
@@ -149,8 +150,10 @@ def _card_day(turn: Turn) -> date | Reply:
     except ValueError:
         day = None
     today = local_date(turn.now)
-    if day is None or day > today:
+    if day is None:
         return text(t("rhythm.submit.invalid", turn.lang))
+    if day > today:  # sent ahead of time (`dagritme tick --at` a later day): it waits for its day
+        return text(t("rhythm.submit.future", turn.lang, day=format_date(day, turn.lang)))
     if day < today:
         return card(expired_card(lang=turn.lang, day=day), replaces=turn.inbound.reply_to_id)
     return day
