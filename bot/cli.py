@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.settings import ConfigError, Settings
+from domain.clock import SystemClock, instant_at
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
     tick.add_argument(
         "--at",
         type=_instant,
-        help="the instant to run at, ISO 8601 (local Europe/Amsterdam time when no offset)",
+        help="the instant to run at: a time today (09:00, 14:45) or an ISO 8601 date-time, "
+        "Europe/Amsterdam time unless it has an offset",
     )
     deliver = commands.add_parser(
         "deliver",
@@ -108,10 +110,12 @@ def _report_parser(commands: Any) -> None:
 
 
 def _instant(value: str) -> datetime:
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not an ISO 8601 date-time: {value!r}") from exc
+    moment = instant_at(value, now=SystemClock().now())
+    if moment is None:
+        raise argparse.ArgumentTypeError(
+            f"not a time (09:00) nor an ISO 8601 date-time (2026-11-23T09:00): {value!r}"
+        )
+    return moment
 
 
 # Loggers of libraries that print SQL parameters or request bodies at DEBUG level: what a pupil

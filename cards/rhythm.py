@@ -23,6 +23,7 @@ from microsoft_teams.cards import (
 from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
 from cards.plain import plain
+from domain.age import DEFAULT_BAND, AgeBand
 from domain.grammar import format_date
 
 
@@ -95,7 +96,9 @@ def _contact_toggle(lang: Lang, key: str) -> ToggleInput:
     )
 
 
-def checkin_card(*, lang: Lang, first_name: str, day: date, team_ref: int) -> dict[str, Any]:
+def checkin_card(
+    *, lang: Lang, first_name: str, day: date, team_ref: int, band: AgeBand = DEFAULT_BAND
+) -> dict[str, Any]:
     """The 09:00 card: mood, energy, up to three goals, and whether they want contact."""
     body: list[CardElement] = [
         TextBlock(
@@ -158,7 +161,13 @@ def checkin_done_card(
 
 
 def close_card(
-    *, lang: Lang, first_name: str, day: date, team_ref: int, goals: Sequence[str]
+    *,
+    lang: Lang,
+    first_name: str,
+    day: date,
+    team_ref: int,
+    goals: Sequence[str],
+    band: AgeBand = DEFAULT_BAND,
 ) -> dict[str, Any]:
     """The 14:45 card: mood, how each morning goal went, an optional note, a wish for contact."""
     body: list[CardElement] = [

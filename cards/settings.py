@@ -22,6 +22,7 @@ from microsoft_teams.cards import (
 
 from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
+from domain.age import DEFAULT_BAND, AgeBand
 from domain.alerts import PICKUP_HOURS
 from domain.grammar import format_time
 from domain.progress import DEFAULT_TALK_WEEKS, TALK_WEEKS
@@ -46,6 +47,7 @@ class SettingsView:
     behavioural_scientist: str | None = None
     contact_pickup_hours: int = 2
     progress_talk_weeks: int = DEFAULT_TALK_WEEKS
+    age_band: str = DEFAULT_BAND.value
 
 
 def settings_card(
@@ -108,6 +110,15 @@ def settings_card(
             choices=[
                 Choice(title=t(f"settings.liberation.{v}", lang), value=v)
                 for v in ("lustrum", "altijd", "nooit")
+            ],
+        ),
+        ChoiceSetInput(
+            id="age_band",
+            label=t("settings.field.age_band", lang),
+            value=values.age_band,
+            is_required=True,
+            choices=[
+                Choice(title=t(f"band.about.{b.value}", lang), value=b.value) for b in AgeBand
             ],
         ),
         NumberInput(

@@ -7,13 +7,16 @@ from collections.abc import Sequence
 
 from cards.catalogue import t
 from cards.plain import plain
+from dialogs.bands import band_name, band_note, set_own_band
 from dialogs.inbound import Reply, text
 from dialogs.names import NotFound, resolve
 from dialogs.router import COORDINATOR, PRIVATE, Turn, router
+from domain.age import AgeBand, band_of
 from domain.clock import local_date
 from domain.grammar import format_date
 from domain.text import fold, suggest
 from storage import people
+from storage.models import Person
 
 ROLE_WORDS = {
     "leerling": "pupil",
@@ -32,49 +35,79 @@ LINK_SPLIT = re.compile(r"\s+(?:aan|to|bij|with)\s+", re.IGNORECASE)
 
 @router.command("rol", "role", roles=COORDINATOR, where=PRIVATE)
 async def set_role(turn: Turn) -> Sequence[Reply]:
-    """`rol <naam> leerling|mentor|coördinator|geen`."""
-    name, _, word = turn.args.rpartition(" ")
+    """`rol <naam> leerling|mentor|coördinator|geen`; a pupil may get `jong|midden|oud` too."""
+    args, band_word = _band_suffix(turn.args)
+    name, _, word = args.rpartition(" ")
     key = fold(word)
     if not name.strip() or key not in ROLE_BY_WORD:
-        guess = suggest(key, list(ROLE_WORDS)) if key else None
-        usage = t("usage.rol", turn.lang)
-        if guess and name.strip():
-            return [
-                text(
-                    t("command.bad_value", turn.lang, value=word[:30], guess=guess) + "\n\n" + usage
-                )
-            ]
-        return [text(usage)]
+        return [_role_usage(turn, name, word, key)]
     role = ROLE_BY_WORD[key]
-    found = await resolve(turn, name, rerun=f"rol {{name}} {word}")
+    band = band_of(band_word) if band_word else None
+    if band is not None and role != "pupil":
+        return [text(t("leeftijd.pupils_only", turn.lang))]
+    found = await resolve(turn, name, rerun=f"rol {{name}} {word} {band_word}".rstrip())
     if isinstance(found, NotFound):
         return [found.reply]
     person = found
     role_name = t(f"role.{role or 'member'}", turn.lang)
     if person.role == role:
-        return [text(t("rol.unchanged", turn.lang, name=person.name, role=role_name))]
+        reply = t("rol.unchanged", turn.lang, name=person.name, role=role_name)
+        if band is not None and await set_own_band(turn, person, band):
+            reply += "\n\n" + _band_set(turn, person, band)
+        return [text(reply)]
     if person.role == "coordinator":
         coordinators = await people.team_members(
             session=turn.session, team_id=turn.team_id, role="coordinator"
         )
         if len(coordinators) <= 1:
             return [text(t("rol.last_coordinator", turn.lang, name=person.name))]
-    notes: list[str] = []
-    assert person.id is not None
-    if person.role == "pupil":
-        await people.unlink_pupil(session=turn.session, pupil_id=person.id)
-    if person.role == "mentor":
-        orphans = await people.unlink_mentor(session=turn.session, mentor_id=person.id)
-        if orphans:
-            notes.append(t("rol.orphans", turn.lang, count=len(orphans)))
+    notes = await _leave_role(turn, person)
     old = person.role
     person.role = role
     turn.session.add(person)
     await turn.audit("role.changed", subject_id=person.id, details={"from": old, "to": role})
     reply = t("rol.done", turn.lang, name=person.name, role=role_name)
     if role == "pupil":
+        if band is not None and await set_own_band(turn, person, band):
+            notes.append(_band_set(turn, person, band))
         notes.append(t("rol.link_hint", turn.lang, name=person.name))
     return [text("\n\n".join([reply, *notes]))]
+
+
+def _band_suffix(args: str) -> tuple[str, str]:
+    """ "Sanne leerling jong" -> ("Sanne leerling", "jong"): a band only right after a role."""
+    head, _, last = args.strip().rpartition(" ")
+    if band_of(last) is not None and fold(head.rpartition(" ")[2]) in ROLE_BY_WORD:
+        return head, last
+    return args, ""
+
+
+def _role_usage(turn: Turn, name: str, word: str, key: str) -> Reply:
+    guess = suggest(key, list(ROLE_WORDS)) if key else None
+    usage = t("usage.rol", turn.lang)
+    if guess and name.strip():
+        return text(
+            t("command.bad_value", turn.lang, value=word[:30], guess=guess) + "\n\n" + usage
+        )
+    return text(usage)
+
+
+def _band_set(turn: Turn, person: Person, band: AgeBand) -> str:
+    return t("leeftijd.set", turn.lang, name=person.name, band=band_name(band, turn.lang))
+
+
+async def _leave_role(turn: Turn, person: Person) -> list[str]:
+    """Undo what the old role held: a pupil's mentor and age band, a mentor's pupils."""
+    notes: list[str] = []
+    assert person.id is not None
+    if person.role == "pupil":
+        await people.unlink_pupil(session=turn.session, pupil_id=person.id)
+        person.age_band = None  # a band is a pupil's; a pupil again gets the team's default
+    if person.role == "mentor":
+        orphans = await people.unlink_mentor(session=turn.session, mentor_id=person.id)
+        if orphans:
+            notes.append(t("rol.orphans", turn.lang, count=len(orphans)))
+    return notes
 
 
 @router.command("koppel", "link", roles=COORDINATOR, where=PRIVATE)
@@ -153,6 +186,7 @@ async def list_team(turn: Turn) -> Sequence[Reply]:
                     if mentor
                     else t("team.no_mentor", turn.lang)
                 )
+                line += " — " + band_note(member, turn.team, turn.lang)
                 if member.paused_until and member.paused_until >= local_date(turn.now):
                     line += " — " + t(
                         "team.paused", turn.lang, until=format_date(member.paused_until, turn.lang)

@@ -21,6 +21,7 @@ from cards.rhythm import (
     expired_card,
 )
 from dialogs.alerts import alert_checkin, checkin_source
+from dialogs.bands import pupil_band
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
 from dialogs.router import PRIVATE, PUPILS, Turn, router
@@ -28,6 +29,7 @@ from dialogs.teamcal import calendar_for, day_times
 from dialogs.voice import check_distress
 from dialogs.week import offer_week
 from domain.clock import local_date
+from domain.grammar import format_date
 from domain.numbers import int_value
 from domain.rhythm import due_prompts
 from domain.text import printable
@@ -149,8 +151,10 @@ def _card_day(turn: Turn) -> date | Reply:
     except ValueError:
         day = None
     today = local_date(turn.now)
-    if day is None or day > today:
+    if day is None:
         return text(t("rhythm.submit.invalid", turn.lang))
+    if day > today:  # sent ahead of time (`dagritme tick --at` a later day): it waits for its day
+        return text(t("rhythm.submit.future", turn.lang, day=format_date(day, turn.lang)))
     if day < today:
         return card(expired_card(lang=turn.lang, day=day), replaces=turn.inbound.reply_to_id)
     return day
@@ -261,6 +265,7 @@ async def checkin_again(turn: Turn) -> Sequence[Reply]:
         return [text(t("rhythm.again.no_school", turn.lang, reason=closed))]
     kinds = {p.kind for p in due_prompts(turn.now, day_times(turn.team), calendar)}
     name = first_name(turn.actor)
+    band = pupil_band(turn.actor, turn.team)
     if "day_close" in kinds:
         if await checkins.get_checkin(
             session=turn.session, pupil_id=turn.actor_id, day=today, kind="close"
@@ -273,7 +278,12 @@ async def checkin_again(turn: Turn) -> Sequence[Reply]:
         return [
             card(
                 close_card(
-                    lang=turn.lang, first_name=name, day=today, team_ref=turn.team_id, goals=goals
+                    lang=turn.lang,
+                    first_name=name,
+                    day=today,
+                    team_ref=turn.team_id,
+                    goals=goals,
+                    band=band,
                 )
             )
         ]
@@ -283,6 +293,10 @@ async def checkin_again(turn: Turn) -> Sequence[Reply]:
         ):
             return [text(t("rhythm.again.done", turn.lang))]
         return [
-            card(checkin_card(lang=turn.lang, first_name=name, day=today, team_ref=turn.team_id))
+            card(
+                checkin_card(
+                    lang=turn.lang, first_name=name, day=today, team_ref=turn.team_id, band=band
+                )
+            )
         ]
     return [text(t("rhythm.again.not_now", turn.lang))]

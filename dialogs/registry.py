@@ -2,6 +2,7 @@
 
 from dialogs import (  # noqa: F401
     admin,
+    age,
     alert_actions,
     checkin,
     contact_list,
@@ -12,6 +13,7 @@ from dialogs import (  # noqa: F401
     opp_report,
     overview,
     pause,
+    preview,
     privacy,
     progress,
     team_settings,

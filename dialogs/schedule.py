@@ -15,6 +15,7 @@ from cards.pupils import pupils_card
 from cards.rhythm import checkin_card, close_card
 from dialogs.alerts import plan_escalations
 from dialogs.attention import pupil_rows
+from dialogs.bands import pupil_band
 from dialogs.digests import plan_digests
 from dialogs.names import first_name
 from dialogs.opp_nudges import plan_nudges, plan_overview
@@ -159,6 +160,7 @@ async def _start_cards(session: AsyncSession, team: Team, prompt: DuePrompt, now
                     first_name=first_name(p),
                     day=prompt.day,
                     team_ref=team.id,
+                    band=pupil_band(p, team),
                 )
             ),
             person=p,
@@ -190,6 +192,7 @@ async def _close_cards(session: AsyncSession, team: Team, prompt: DuePrompt, now
             day=prompt.day,
             team_ref=team.id,
             goals=list(start.goals) if start else [],
+            band=pupil_band(p, team),
         )
         rows.append(
             _row(

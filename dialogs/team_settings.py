@@ -10,9 +10,11 @@ from typing import Any
 
 from cards.catalogue import Lang, t
 from cards.settings import SettingsView, settings_card
+from dialogs.bands import band_name, team_band
 from dialogs.inbound import Reply, card, text
 from dialogs.recipients import channel_refusal
 from dialogs.router import COORDINATOR, PRIVATE, Turn, router
+from domain.age import band_of
 from domain.alerts import PICKUP_HOURS
 from domain.calendar import REGIONS
 from domain.clock import local_date
@@ -71,6 +73,10 @@ TEXT_KEYS = {
     "oppakken": "contact_pickup_hours",
     "oppaktijd": "contact_pickup_hours",
     "pickup": "contact_pickup_hours",
+    "leeftijd": "age_band",
+    "leeftijdsgroep": "age_band",
+    "age": "age_band",
+    "ageband": "age_band",
     "klaskanaal": "class_channel",
     "classchannel": "class_channel",
     "coordinatiekanaal": "coordinator_channel",
@@ -114,6 +120,7 @@ def view_of(team: Team, free_days: Sequence[date]) -> SettingsView:
         behavioural_scientist=team.behavioural_scientist,
         contact_pickup_hours=team.contact_pickup_hours,
         progress_talk_weeks=team.progress_talk_weeks,
+        age_band=team.age_band,
     )
 
 
@@ -204,6 +211,8 @@ def validate(team: Team, raw: dict[str, Any], *, today: date, lang: Lang) -> Cha
             changes.columns["contact_pickup_hours"] = hours
     if "progress_talk_weeks" in raw:
         _talk_weeks(raw["progress_talk_weeks"], lang=lang, changes=changes)
+    if "age_band" in raw:
+        band_setting(raw["age_band"], lang=lang, changes=changes)
     for key, (low, high) in THRESHOLDS.items():
         if key in raw:
             number = str(raw[key])
@@ -227,6 +236,15 @@ def validate(team: Team, raw: dict[str, Any], *, today: date, lang: Lang) -> Cha
     for problem in times.problems():
         changes.problems.append(t(f"settings.order.{problem}", lang))
     return changes
+
+
+def band_setting(raw: Any, *, lang: Lang, changes: Changes) -> None:
+    """The team's default age band, typed in either language or chosen on the card."""
+    band = band_of(raw) if isinstance(raw, str) else None
+    if band is None:
+        changes.problems.append(t("settings.bad_age_band", lang))
+    else:
+        changes.columns["age_band"] = band.value
 
 
 def _talk_weeks(raw: Any, *, lang: Lang, changes: Changes) -> None:
@@ -323,6 +341,7 @@ async def summary(turn: Turn) -> str:
         plan=team.signal_plan_days,
         pickup=team.contact_pickup_hours,
         talks=every_weeks(team.progress_talk_weeks, turn.lang),
+        band=band_name(team_band(team), turn.lang),
     )
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
 SCHOOL_TZ = ZoneInfo("Europe/Amsterdam")
+WALL_TIME = re.compile(r"^([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?$")
 
 
 class Clock(Protocol):
@@ -77,3 +79,22 @@ def local_time(moment: datetime) -> time:
 def at_local(day: date, wall: time) -> datetime:
     """The UTC instant of a wall-clock time on a local school day (DST-safe)."""
     return datetime.combine(day, wall, tzinfo=SCHOOL_TZ).astimezone(UTC)
+
+
+def instant_at(text: str, *, now: datetime) -> datetime | None:
+    """An instant as an operator types it (`dagritme tick --at`), in UTC; None if it is none.
+
+    A wall-clock time alone ("09:00", "9:00", "14:45") is that time on `now`'s school day in
+    Europe/Amsterdam; otherwise an ISO 8601 date-time, local time when it carries no offset.
+    """
+    text = text.strip()
+    match = WALL_TIME.match(text)
+    if match:
+        hour, minute, second = (int(part or 0) for part in match.groups())
+        if hour > 23 or minute > 59 or second > 59:
+            return None
+        return at_local(local_date(now), time(hour, minute, second))
+    try:
+        return as_utc(datetime.fromisoformat(text))
+    except ValueError:
+        return None

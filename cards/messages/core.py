@@ -67,8 +67,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "**help** — this overview",
     },
     "help.rol": {
-        "nl": "**rol** _naam_ leerling|mentor|coördinator|geen — geef iemand een rol",
-        "en": "**role** _name_ pupil|mentor|coordinator|none — give someone a role",
+        "nl": "**rol** _naam_ leerling [jong|midden|oud]|mentor|coördinator|geen — geef iemand een rol",
+        "en": "**role** _name_ pupil [young|middle|older]|mentor|coordinator|none — give someone a role",
     },
     "help.koppel": {
         "nl": "**koppel** _leerling_ aan _mentor_ — koppel een leerling aan een mentor",
@@ -79,8 +79,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "**team** — all team members with their role and mentor",
     },
     "usage.rol": {
-        "nl": "Gebruik: **rol** _naam_ leerling|mentor|coördinator|geen, bijvoorbeeld `rol Sanne leerling`.",
-        "en": "Usage: **role** _name_ pupil|mentor|coordinator|none, for example `role Sanne pupil`.",
+        "nl": "Gebruik: **rol** _naam_ leerling|mentor|coördinator|geen, bijvoorbeeld `rol Sanne leerling`; een leerling met leeftijdsgroep: `rol Sanne leerling jong` (of midden, oud).",
+        "en": "Usage: **role** _name_ pupil|mentor|coordinator|none, for example `role Sanne pupil`; a pupil with an age band: `role Sanne pupil young` (or middle, older).",
     },
     "usage.koppel": {
         "nl": "Gebruik: **koppel** _leerling_ aan _mentor_, bijvoorbeeld `koppel Sanne aan Fatima`.",

@@ -2,8 +2,8 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "help.instellingen": {
-        "nl": "**instellingen** — tijden, regio, kanalen, vergaderlink en vrije dagen van het team",
-        "en": "**settings** — the team's times, region, channels, meeting link and free days",
+        "nl": "**instellingen** — tijden, regio, kanalen, vergaderlink, vrije dagen en leeftijdsgroep van het team",
+        "en": "**settings** — the team's times, region, channels, meeting link, free days and age band",
     },
     "help.pauze": {
         "nl": "**pauze** _leerling_ tot _datum_ — geen check-ins tijdens ziekte of opname",
@@ -28,6 +28,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "`instellingen mentorlijst 10:30`, `instellingen regio zuid`, "
             "`instellingen link https://…`, `instellingen vrij 12-03-2027`, "
             "`instellingen oppakken 2`, `instellingen voortgangsgesprek elke 1 week`, "
+            "`instellingen leeftijd jong` (of midden, oud), "
             "`instellingen klaskanaal` (in het kanaal zelf)."
         ),
         "en": (
@@ -35,6 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
             "`settings close 14:45`, `settings reminder 10:00`, `settings mentorlist 10:30`, "
             "`settings region zuid`, `settings link https://…`, `settings freedays 12-03-2027`, "
             "`settings pickup 2`, `settings progress every 1 week`, "
+            "`settings age young` (or middle, older), "
             "`settings classchannel` (in the channel itself)."
         ),
     },
@@ -78,7 +80,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "contact (drempel-contact), planning {plan} van 5 dagen niet gehaald (drempel-planning)\n"
             "- Vraag om contact die de mentor na {pickup} schooluren niet oppakte, gaat naar de "
             "coördinatoren (oppakken)\n"
-            "- Voortgangsgesprek met elke leerling {talks} (voortgangsgesprek)"
+            "- Voortgangsgesprek met elke leerling {talks} (voortgangsgesprek)\n"
+            "- Check-in voor leerlingen zonder eigen leeftijdsgroep: {band} (leeftijd)"
         ),
         "en": (
             "**This team's settings**\n\n"
@@ -94,7 +97,8 @@ MESSAGES: dict[str, dict[str, str]] = {
             "contact (drempel-contact), plan missed on {plan} of 5 days (drempel-planning)\n"
             "- A wish for contact the mentor has not picked up after {pickup} school hours goes "
             "to the coordinators (pickup)\n"
-            "- Progress talk with each pupil {talks} (progress)"
+            "- Progress talk with each pupil {talks} (progress)\n"
+            "- Check-in for pupils without an age band of their own: {band} (age)"
         ),
     },
     "settings.saved": {"nl": "Opgeslagen. ✅", "en": "Saved. ✅"},

@@ -135,6 +135,10 @@ MESSAGES: dict[str, dict[str, str]] = {
             "Reminders and digests for {name} wait until the app is opened again."
         ),
     },
+    "rhythm.submit.future": {
+        "nl": "Deze kaart is voor {day}. Vul hem die dag in; er is nu niets bewaard.",
+        "en": "This card is for {day}. Please fill it in on that day; nothing was stored now.",
+    },
     "rhythm.submit.invalid": {
         "nl": "Deze kaart kan ik niet opslaan. Er is niets bewaard; gebruik de kaart van vandaag.",
         "en": "I can't save this card. Nothing was stored; please use today's card.",

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.settings import ConfigError, Settings
+from domain.clock import SystemClock, instant_at
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,6 +39,18 @@ def test_db_upgrade_then_tick(tmp_path: Path) -> None:
     ticked = run_cli("tick", "--at", "2026-11-23T09:00", env=env)
     assert ticked.returncode == 0, ticked.stderr
     assert ticked.stdout.startswith("at 2026-11-23T08:00:00+00:00: 0 team(s)")
+
+
+def test_tick_at_a_time_alone_is_today_in_amsterdam(tmp_path: Path) -> None:
+    env = {"DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'd.sqlite3'}"}
+    assert run_cli("db", "upgrade", env=env).returncode == 0
+    for typed in ("09:00", "9:00", "14:45"):
+        # the day may turn while the command runs: either side of it is today
+        days = [instant_at(typed, now=SystemClock().now())]
+        ticked = run_cli("tick", "--at", typed, env=env)
+        days.append(instant_at(typed, now=SystemClock().now()))
+        assert ticked.returncode == 0, ticked.stderr
+        assert any(ticked.stdout.startswith(f"at {d.isoformat()}: 0 team(s)") for d in days if d)
 
 
 def test_tick_rejects_a_bad_instant(tmp_path: Path) -> None:

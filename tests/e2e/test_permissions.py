@@ -60,6 +60,8 @@ TABLE: list[tuple[str, tuple[str, ...]]] = [
     ("hervat Daan",                          ("no", "ok", "no", "ok", "no", "no")),
     ("rol Noah mentor",                      ("no", "no", "no", "ok", "no", "no")),
     ("koppel Noah aan Fatima",               ("no", "no", "no", "ok", "no", "no")),
+    ("leeftijd Daan jong",                   ("no", "ok", "no", "ok", "no", "no")),
+    ("voorbeeld",                            ("no", "ok", "ok", "ok", "ok", "no")),
     ("team",                                 ("no", "no", "no", "ok", "ok", "no")),
     ("instellingen",                         ("no", "no", "no", "ok", "ok", "no")),
     ("digest",                               ("no", "no", "no", "ok", "ok", "no")),
