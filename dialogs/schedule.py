@@ -21,6 +21,7 @@ from dialogs.opp_nudges import plan_nudges, plan_overview
 from dialogs.progress import plan_talks_due
 from dialogs.recipients import pupil_staff
 from dialogs.teamcal import calendar_for, class_channel, day_times, message_payload
+from domain.age import effective_band
 from domain.calendar import SchoolCalendar
 from domain.rhythm import DuePrompt, due_prompts
 from storage import checkins, outbox, people, teams
@@ -159,6 +160,7 @@ async def _start_cards(session: AsyncSession, team: Team, prompt: DuePrompt, now
                     first_name=first_name(p),
                     day=prompt.day,
                     team_ref=team.id,
+                    band=effective_band(p.age_band, team.age_band),
                 )
             ),
             person=p,
@@ -190,6 +192,7 @@ async def _close_cards(session: AsyncSession, team: Team, prompt: DuePrompt, now
             day=prompt.day,
             team_ref=team.id,
             goals=list(start.goals) if start else [],
+            band=effective_band(p.age_band, team.age_band),
         )
         rows.append(
             _row(

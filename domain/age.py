@@ -36,6 +36,6 @@ def band_of(word: str) -> AgeBand | None:
 def effective_band(own: str | None, team_default: str) -> AgeBand:
     """A pupil's own band, else the team's default."""
     for value in (own, team_default):
-        if value in AgeBand._value2member_map_:
+        if value is not None and value in AgeBand._value2member_map_:
             return AgeBand(value)
     return DEFAULT_BAND

@@ -1,0 +1,103 @@
+"""Every card a pupil can see, in every age band and both languages: for rendering tests and
+for reviewing the wording in one place."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from cards.catalogue import Lang
+from cards.confirmations import checkin_done_card, close_done_card
+from cards.faces import with_public_images
+from cards.rhythm import checkin_card, close_card, expired_card
+from cards.young import picture_goal
+from domain.age import AgeBand
+from domain.feelings import PICTURE_GOALS
+
+DAY = date(2026, 11, 23)
+LOCAL_URL = "http://127.0.0.1:3978"  # where `make run` serves the pictures
+TYPED_GOALS = {
+    AgeBand.MIDDEN: ["Rekenen: les 4 van blok 2", "20 minuten lezen in mijn boek"],
+    AgeBand.OUD: ["Wiskunde H3 §2 afmaken", "Engelse woordjes leren voor de toets van vrijdag"],
+}
+FEELING = {AgeBand.JONG: None, AgeBand.MIDDEN: "trots", AgeBand.OUD: "gestrest"}
+
+
+def _goals(band: AgeBand, lang: Lang) -> list[str]:
+    if band is AgeBand.JONG:
+        return [picture_goal(key, emoji, lang) for key, emoji in PICTURE_GOALS[:3]]
+    return TYPED_GOALS[band]
+
+
+def _band_cards(band: AgeBand, lang: Lang) -> list[tuple[str, dict[str, Any]]]:
+    name = "Sanne"
+    goals = _goals(band, lang)
+    feeling = FEELING[band]
+    return [
+        ("checkin", checkin_card(lang=lang, first_name=name, day=DAY, team_ref=7, band=band)),
+        (
+            "close_goals",
+            close_card(lang=lang, first_name=name, day=DAY, team_ref=7, goals=goals, band=band),
+        ),
+        (
+            "close_no_goals",
+            close_card(lang=lang, first_name=name, day=DAY, team_ref=7, goals=[], band=band),
+        ),
+        (
+            "checkin_done",
+            checkin_done_card(
+                lang=lang,
+                day=DAY,
+                mood=4,
+                energy=None if band is AgeBand.JONG else 2,
+                goals=goals,
+                wants_contact=False,
+                feeling=feeling,
+                note_given=band is AgeBand.JONG,
+                band=band,
+            ),
+        ),
+        (
+            "checkin_done_low",
+            checkin_done_card(
+                lang=lang,
+                day=DAY,
+                mood=1,
+                energy=None,
+                goals=[],
+                wants_contact=True,
+                feeling=None if band is AgeBand.JONG else "verdrietig",
+                band=band,
+                reader="mentor",
+            ),
+        ),
+        (
+            "close_done",
+            close_done_card(
+                lang=lang,
+                day=DAY,
+                mood=2,
+                goals=goals,
+                goal_status=["done", "not"] if band is not AgeBand.JONG else ["done", None, "done"],
+                note_given=True,
+                wants_contact=True,
+                feeling=feeling,
+                band=band,
+                reader="school",
+            ),
+        ),
+    ]
+
+
+def pupil_card_variants(public_url: str = LOCAL_URL) -> list[tuple[str, dict[str, Any]]]:
+    """(name, card JSON) of every pupil-facing card: each band's check-in, close with and
+    without goals and confirmations, and the expired card, in Dutch and English, with the
+    pictures' addresses as Teams gets them."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    langs: tuple[Lang, ...] = ("nl", "en")
+    for lang in langs:
+        for band in AgeBand:
+            for name, card in _band_cards(band, lang):
+                found.append((f"{name}_{band.value}_{lang}", with_public_images(card, public_url)))
+        found.append((f"expired_{lang}", expired_card(lang=lang, day=DAY)))
+    return found
