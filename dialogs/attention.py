@@ -97,7 +97,7 @@ async def pupil_rows(
                 opp_due=opp_due.get(pupil.id),
                 pupil_id=pupil.id,
                 attention=attention,
-                note_today=bool(close and close.note),
+                note_today=any(c is not None and c.note for c in (start, close)),
                 alert_id=chosen.id if chosen else None,
             )
         )

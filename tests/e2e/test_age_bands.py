@@ -182,6 +182,10 @@ async def test_a_pupil_of_each_band_answers_both_cards(
     assert "🙁 Niet zo goed" in alerted
     if band is AgeBand.JONG:
         assert value["note"] in alerted
+        mentor = room.chat(room.mentor)
+        await mentor.say("leerlingen")
+        listing = card_text(room.connector.cards(mentor.conversation_id)[-1])
+        assert "📝 schreef vandaag een bericht" in listing
     else:
         assert f"🙁 Niet zo goed · {FEELINGS[band][0]}" in alerted
 
