@@ -29,10 +29,9 @@ def _goals(band: AgeBand, lang: Lang) -> list[str]:
     return TYPED_GOALS[band]
 
 
-def _band_cards(band: AgeBand, lang: Lang) -> list[tuple[str, dict[str, Any]]]:
+def _questions(band: AgeBand, lang: Lang) -> list[tuple[str, dict[str, Any]]]:
     name = "Sanne"
     goals = _goals(band, lang)
-    feeling = FEELING[band]
     return [
         ("checkin", checkin_card(lang=lang, first_name=name, day=DAY, team_ref=7, band=band)),
         (
@@ -43,6 +42,13 @@ def _band_cards(band: AgeBand, lang: Lang) -> list[tuple[str, dict[str, Any]]]:
             "close_no_goals",
             close_card(lang=lang, first_name=name, day=DAY, team_ref=7, goals=[], band=band),
         ),
+    ]
+
+
+def _confirmations(band: AgeBand, lang: Lang) -> list[tuple[str, dict[str, Any]]]:
+    goals = _goals(band, lang)
+    feeling = FEELING[band]
+    return [
         (
             "checkin_done",
             checkin_done_card(
@@ -97,7 +103,7 @@ def pupil_card_variants(public_url: str = LOCAL_URL) -> list[tuple[str, dict[str
     langs: tuple[Lang, ...] = ("nl", "en")
     for lang in langs:
         for band in AgeBand:
-            for name, card in _band_cards(band, lang):
+            for name, card in _questions(band, lang) + _confirmations(band, lang):
                 found.append((f"{name}_{band.value}_{lang}", with_public_images(card, public_url)))
         found.append((f"expired_{lang}", expired_card(lang=lang, day=DAY)))
     return found

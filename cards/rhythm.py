@@ -197,6 +197,25 @@ def goal_outcome(status: str | None, lang: Lang) -> str:
     return t("close.status.none", lang)
 
 
+def _goal_outcomes(goals: Sequence[str], lang: Lang) -> list[CardElement]:
+    """How each morning goal went, one tap each; or that there were none (that's fine)."""
+    if not goals:
+        return [TextBlock(text=t("close.no_goals", lang), wrap=True, is_subtle=True)]
+    found: list[CardElement] = [
+        TextBlock(text=t("close.goals_label", lang), weight="Bolder", wrap=True)
+    ]
+    for i, goal in enumerate(goals[:MAX_GOALS], start=1):
+        found.append(
+            ChoiceSetInput(
+                id=f"goal{i}",
+                label=plain(goal),  # an input's label is Markdown too
+                style="expanded",
+                choices=[Choice(title=goal_status_title(s, lang), value=s) for s in GOAL_STATUS],
+            )
+        )
+    return found
+
+
 def close_card(
     *,
     lang: Lang,
@@ -220,21 +239,7 @@ def close_card(
         _mood_input(lang, "close.mood_label"),
         _feeling_input(lang, band),
     ]
-    if goals:
-        body.append(TextBlock(text=t("close.goals_label", lang), weight="Bolder", wrap=True))
-        for i, goal in enumerate(goals[:MAX_GOALS], start=1):
-            body.append(
-                ChoiceSetInput(
-                    id=f"goal{i}",
-                    label=plain(goal),  # an input's label is Markdown too
-                    style="expanded",
-                    choices=[
-                        Choice(title=goal_status_title(s, lang), value=s) for s in GOAL_STATUS
-                    ],
-                )
-            )
-    else:
-        body.append(TextBlock(text=t("close.no_goals", lang), wrap=True, is_subtle=True))
+    body += _goal_outcomes(goals, lang)
     note = TextInput(
         id="note",
         label=t("close.note_label", lang),

@@ -77,6 +77,23 @@ def _done_start(
     )
 
 
+def _done_close(
+    lang: Lang, stored: CheckIn, band: AgeBand, reader: Reader | None
+) -> dict[str, Any]:
+    return close_done_card(
+        lang=lang,
+        day=stored.day,
+        mood=stored.mood,
+        goals=stored.goals,
+        goal_status=stored.goal_status,
+        note_given=bool(stored.note),
+        wants_contact=stored.wants_contact,
+        feeling=stored.feeling,
+        band=band,
+        reader=reader,
+    )
+
+
 @router.card_action("checkin.submit", roles=PUPILS, where=PRIVATE)
 async def submit_start(turn: Turn) -> Sequence[Reply]:
     """A pupil answered the day start card."""
@@ -150,18 +167,7 @@ async def submit_close(turn: Turn) -> Sequence[Reply]:
     )
     if created:
         await alert_checkin(turn, stored)
-    done = close_done_card(
-        lang=turn.lang,
-        day=stored.day,
-        mood=stored.mood,
-        goals=stored.goals,
-        goal_status=stored.goal_status,
-        note_given=bool(stored.note),
-        wants_contact=stored.wants_contact,
-        feeling=stored.feeling,
-        band=band,
-        reader=await reader_of(turn),
-    )
+    done = _done_close(turn.lang, stored, band, await reader_of(turn))
     replies = [card(done, replaces=replaces)]
     if not created:
         replies.append(text(t("rhythm.submit.duplicate", turn.lang)))
