@@ -87,6 +87,9 @@ async def fetch_faces(room: Classroom, card: dict[str, Any]) -> None:
             assert (await response.read()).startswith(b"\x89PNG")
         async with room.bot.http.get(room.bot.url + path, headers={"If-None-Match": etag}) as again:
             assert again.status == 304
+    for other in ("/images/face-9.png", "/images/..%2Fpages%2Fprivacy.md", "/images/"):
+        async with room.bot.http.get(room.bot.url + other) as missing:
+            assert missing.status == 404
 
 
 async def start_answer(
