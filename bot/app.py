@@ -26,10 +26,12 @@ from bot.boundary import (
 )
 from bot.connector import ConnectorClient, token_source
 from bot.delivery import DeliveryWorker, worker_for
+from bot.faces import CACHE_SECONDS, Picture, load_pictures
 from bot.handler import DagritmeBot
 from bot.observability import Metrics, request_id_middleware
 from bot.scheduler import Rhythm
 from bot.settings import Settings
+from cards.faces import FACE_PREFIX
 from dialogs.dispatch import Dispatcher
 from domain.clock import Clock, SystemClock
 from domain.text import holds_unstorable
@@ -68,6 +70,7 @@ class Services:
     worker: DeliveryWorker
     rhythm: Rhythm
     metrics: Metrics
+    pictures: dict[str, Picture]
 
 
 def build_services(settings: Settings, *, clock: Clock | None = None) -> Services:
@@ -104,6 +107,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         allowed_tenants=settings.tenant_allow_list,
         metrics=observed,
         pace=partial(worker.pace, urgent=True),
+        public_url=settings.public_base,
     )
     return Services(
         settings=settings,
@@ -116,6 +120,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         worker=worker,
         rhythm=Rhythm(db, worker, clock, settings=settings),
         metrics=observed,
+        pictures=load_pictures(),
     )
 
 
@@ -130,6 +135,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics)
     app.router.add_get("/{page:privacy|voorwaarden}", public_page)
+    app.router.add_get(FACE_PREFIX + "{name}", picture)
     if settings.scheduler:
         app.on_startup.append(_start_rhythm)
     app.on_cleanup.append(_close)
@@ -357,3 +363,18 @@ async def public_page(request: web.Request) -> web.Response:
     if body is None:
         raise web.HTTPNotFound()
     return web.Response(text=body, content_type="text/html", charset="utf-8")
+
+
+async def picture(request: web.Request) -> web.Response:
+    """GET /images/<name>: a picture our cards show (the faces), cached by Teams and browsers."""
+    found = request.app[SERVICES].pictures.get(request.match_info["name"])
+    if found is None:
+        raise web.HTTPNotFound()
+    headers = {
+        "Cache-Control": f"public, max-age={CACHE_SECONDS}",
+        "ETag": found.etag,
+        "X-Content-Type-Options": "nosniff",
+    }
+    if found.etag in request.headers.get("If-None-Match", ""):
+        return web.Response(status=304, headers=headers)
+    return web.Response(body=found.body, content_type="image/png", headers=headers)

@@ -167,6 +167,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             host = args.host or settings.host
             port = args.port or settings.port
             settings.check_serving(host)
+            # the default picture address follows where this server listens
+            settings = settings.model_copy(update={"host": host, "port": port})
+            if settings.authenticated and not settings.public_url:
+                logger.warning(
+                    "DAGRITME_PUBLIC_URL is not set: Teams cannot fetch the faces on the "
+                    "youngest pupils' cards from %s",
+                    settings.public_base,
+                )
             serve(settings, host=host, port=port)
         elif args.command == "db":
             from storage.db import upgrade

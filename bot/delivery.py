@@ -102,6 +102,7 @@ class DeliveryWorker:
         graph: GraphInstaller | None = None,
         rng: random.Random | None = None,
         metrics: Metrics | None = None,
+        public_url: str = "",
     ) -> None:
         self.db = db
         self.clock = clock
@@ -134,6 +135,7 @@ class DeliveryWorker:
             rng=rng or random.Random(),
             metrics=self.metrics,
             wake=self.wake,
+            public_url=public_url,
         )
 
     async def pace(self, tenant: str, conversation: str | None, *, urgent: bool = False) -> None:
@@ -375,4 +377,5 @@ def worker_for(
         lease_ttl=timedelta(seconds=settings.delivery_lease_seconds),
         graph=graph,
         metrics=metrics,
+        public_url=settings.public_base,
     )

@@ -19,6 +19,7 @@ from bot.observability import Metrics
 from bot.sending import to_activity
 from bot.transport import tenant_of, to_inbound
 from cards.catalogue import lang_of, t
+from cards.faces import with_public_images
 from dialogs.dispatch import Dispatcher
 from dialogs.inbound import Inbound, Reply
 from domain.clock import Clock
@@ -46,7 +47,9 @@ class DagritmeBot(Bot):
         allowed_tenants: frozenset[str] = frozenset(),
         metrics: Metrics | None = None,
         pace: Pace | None = None,
+        public_url: str = "",
     ) -> None:
+        self.public_url = public_url  # where Teams fetches the pictures our cards name
         self.metrics = metrics or Metrics()
         self.pace = pace
         self.dispatcher = dispatcher
@@ -115,7 +118,7 @@ class DagritmeBot(Bot):
         private = [reply for reply in replies if reply.private]
         cards: list[str] = []
         for reply in here:
-            message = _message(reply)
+            message = _message(reply, self.public_url)
             if reply.replaces:
                 message.id = reply.replaces
                 updated, _ = await self._in_turn(context, partial(context.update_activity, message))
@@ -153,7 +156,10 @@ class DagritmeBot(Bot):
             for reply in replies:
                 payload = {"text": reply.text, "card": reply.card}
                 post = partial(
-                    self.connector.send, inbound.service_url, target, to_activity(payload)
+                    self.connector.send,
+                    inbound.service_url,
+                    target,
+                    to_activity(payload, public_url=self.public_url),
                 )
                 sent = await self._connector_call(inbound, target, post)
                 if sent and reply.card is not None:
@@ -234,9 +240,10 @@ def _failure(exc: Exception) -> tuple[int | None, float | None]:
     return (int(status) if isinstance(status, int) else None), retry_after
 
 
-def _message(reply: Reply) -> Activity:
+def _message(reply: Reply, public_url: str) -> Activity:
     if reply.card is not None:
-        activity = MessageFactory.attachment(CardFactory.adaptive_card(reply.card))
+        card = with_public_images(reply.card, public_url)
+        activity = MessageFactory.attachment(CardFactory.adaptive_card(card))
         if reply.text:
             activity.text = reply.text
         return activity

@@ -24,6 +24,7 @@ from bot.graph import GraphInstaller, Install
 from bot.observability import Metrics
 from bot.pacing import Pacer
 from bot.targets import Job, Target
+from cards.faces import with_public_images
 from dialogs.reachability import mark_unreachable
 from domain.clock import Clock
 from storage import outbox, people
@@ -72,14 +73,16 @@ class DeliveryStats:
         return self.sent + self.retried + self.failed + self.expired
 
 
-def to_activity(payload: dict[str, Any]) -> dict[str, Any]:
-    """A Teams message activity from an outbox payload."""
+def to_activity(payload: dict[str, Any], *, public_url: str = "") -> dict[str, Any]:
+    """A Teams message activity from an outbox payload; the card's own pictures are named by
+    their full address under `public_url` (DAGRITME_PUBLIC_URL), since Teams fetches them."""
     activity: dict[str, Any] = {"type": "message"}
     if payload.get("text"):
         activity["text"] = payload["text"]
         activity["textFormat"] = "markdown"
     if payload.get("card"):
-        activity["attachments"] = [{"contentType": ADAPTIVE_CARD, "content": payload["card"]}]
+        card = with_public_images(payload["card"], public_url)
+        activity["attachments"] = [{"contentType": ADAPTIVE_CARD, "content": card}]
     return activity
 
 
@@ -105,8 +108,10 @@ class Sender:
         rng: random.Random,
         metrics: Metrics,
         wake: Callable[[], None],
+        public_url: str = "",
     ) -> None:
         self.db = db
+        self.public_url = public_url
         self.connector = connector
         self.clock = clock
         self.pacer = pacer
@@ -228,7 +233,7 @@ class Sender:
                 )
             await self.pace(tenant, conversation)
         activity_id = await self.connector.send(
-            target.service_url, conversation, to_activity(row.payload)
+            target.service_url, conversation, to_activity(row.payload, public_url=self.public_url)
         )
         return conversation, activity_id
 

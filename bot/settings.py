@@ -6,6 +6,7 @@ import ipaddress
 import os
 import socket
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -47,6 +48,9 @@ class Settings(BaseSettings):
 
     host: str = Field("127.0.0.1", alias="DAGRITME_HOST")
     port: int = Field(3978, alias="DAGRITME_PORT", ge=1, le=65535)
+    # Where Teams reaches this bot from outside (https://bot.school.nl): the pictures on the
+    # youngest pupils' cards are fetched from here. Unset: http://<host>:<port>, for local use.
+    public_url: str = Field("", alias="DAGRITME_PUBLIC_URL")
     allowed_tenants: str = Field("", alias="DAGRITME_ALLOWED_TENANTS")
     max_request_bytes: int = Field(256 * 1024, alias="DAGRITME_MAX_REQUEST_BYTES", ge=1024)
     scheduler: bool = Field(True, alias="DAGRITME_SCHEDULER")
@@ -103,6 +107,19 @@ class Settings(BaseSettings):
             )
         return value
 
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            return ""
+        parts = urlsplit(value)
+        if parts.scheme not in ("https", "http") or not parts.hostname:
+            raise ValueError("give the bot's address as https://host[:port][/path]")
+        if parts.query or parts.fragment or parts.username or parts.password:
+            raise ValueError("give the address without a query, fragment or user name")
+        return value.rstrip("/")
+
     @field_validator("conversation_limits", "tenant_limits")
     @classmethod
     def _limits(cls, value: str) -> str:
@@ -141,6 +158,19 @@ class Settings(BaseSettings):
     def service_url_host_patterns(self) -> tuple[str, ...]:
         """The allowed serviceUrl hosts, `*.example.com` for any name under example.com."""
         return tuple(self.service_url_hosts.split(","))
+
+    @property
+    def public_base(self) -> str:
+        """The address Teams fetches our card pictures from: DAGRITME_PUBLIC_URL, else where
+        `serve` listens (local use; a wildcard address is reached on loopback)."""
+        if self.public_url:
+            return self.public_url
+        host = self.host
+        if host in ("0.0.0.0", "::", ""):
+            host = "127.0.0.1"
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}"
 
     @property
     def graph_installs(self) -> bool:

@@ -45,6 +45,7 @@ class AlertView:
     pupil: str
     moment: Literal["start", "close"] | None = None  # None: not from a check-in
     mood: int | None = None
+    feeling: str | None = None  # the named feeling that came with the mood
     wants_contact: bool = False
     goals: Sequence[str] = ()
     goal_status: Sequence[str | None] = ()  # the day close only
@@ -71,7 +72,9 @@ def alert_card(
         )
     facts: list[Fact] = []
     if view.mood is not None:
-        facts.append(Fact(title=t("checkin.fact.mood", lang), value=mood_word(view.mood, lang)))
+        facts.append(
+            Fact(title=t("checkin.fact.mood", lang), value=mood_word(view.mood, lang, view.feeling))
+        )
     facts.append(
         Fact(
             title=t("alert.fact.contact", lang),

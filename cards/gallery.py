@@ -1,9 +1,5 @@
-"""Every card a pupil can get, filled in as on a real school day: for tests that look at them all.
-
-Each variant is a (name, card JSON) pair, in Dutch and in English. The content is what makes a
-card long or wide on a phone: three goals of a realistic length, the wish for contact, a note, a
-message of a few lines to pass on to the mentor.
-"""
+"""Every card a pupil can see, in every age band and both languages: for rendering tests and
+for reviewing the wording in one place."""
 
 from __future__ import annotations
 
@@ -12,32 +8,23 @@ from typing import Any
 
 from cards.catalogue import Lang, t
 from cards.common import choice_buttons_card
-from cards.rhythm import (
-    MAX_GOALS,
-    checkin_card,
-    checkin_done_card,
-    close_card,
-    close_done_card,
-    expired_card,
-)
+from cards.confirmations import checkin_done_card, close_done_card
+from cards.faces import with_public_images
+from cards.rhythm import checkin_card, close_card, expired_card
 from cards.voice import not_sent_card, offer_card, sent_card
+from cards.week import my_week_card_variants, with_week_button
+from cards.young import picture_goal
+from domain.age import AgeBand
+from domain.feelings import PICTURE_GOALS
 
-# A Monday in term time.
 DAY = date(2026, 11, 23)
-FIRST_NAME = "Sanne"
-TEAM_REF = 1
-GOALS: dict[Lang, tuple[str, ...]] = {
-    "nl": (
-        "Rekenen blz. 12 en 13",
-        "Een hoofdstuk lezen in mijn boek over de ruimte",
-        "Een wandeling maken met de hond",
-    ),
-    "en": (
-        "Maths pages 12 and 13",
-        "Read a chapter of my book about space",
-        "Go for a walk with the dog",
-    ),
+LOCAL_URL = "http://127.0.0.1:3978"  # where `make run` serves the pictures
+TYPED_GOALS = {
+    AgeBand.MIDDEN: ["Rekenen: les 4 van blok 2", "20 minuten lezen in mijn boek"],
+    AgeBand.OUD: ["Wiskunde H3 §2 afmaken", "Engelse woordjes leren voor de toets van vrijdag"],
 }
+FEELING = {AgeBand.JONG: None, AgeBand.MIDDEN: "trots", AgeBand.OUD: "gestrest"}
+TEAM_REF = 7
 MENTOR = "Fatima"
 WORDS: dict[Lang, str] = {
     "nl": (
@@ -51,32 +38,64 @@ WORDS: dict[Lang, str] = {
 }
 
 
-def pupil_card_variants() -> list[tuple[str, dict[str, Any]]]:
-    """Every pupil card (check-in, close, confirmations, passing words on) in both languages."""
-    variants: list[tuple[str, dict[str, Any]]] = []
-    for lang in ("nl", "en"):
-        variants.extend((f"{name}_{lang}", card) for name, card in _day_cards(lang))
-        variants.extend((f"{name}_{lang}", card) for name, card in _voice_cards(lang))
-    return variants
+def _goals(band: AgeBand, lang: Lang) -> list[str]:
+    if band is AgeBand.JONG:
+        return [picture_goal(key, emoji, lang) for key, emoji in PICTURE_GOALS[:3]]
+    return TYPED_GOALS[band]
 
 
-def _day_cards(lang: Lang) -> list[tuple[str, dict[str, Any]]]:
-    goals = list(GOALS[lang][:MAX_GOALS])
+def _questions(band: AgeBand, lang: Lang) -> list[tuple[str, dict[str, Any]]]:
+    name = "Sanne"
+    goals = _goals(band, lang)
     return [
-        ("checkin", checkin_card(lang=lang, first_name=FIRST_NAME, day=DAY, team_ref=TEAM_REF)),
         (
-            "checkin_done",
-            checkin_done_card(
-                lang=lang, day=DAY, mood=2, energy=1, goals=goals, wants_contact=True
-            ),
+            "checkin",
+            checkin_card(lang=lang, first_name=name, day=DAY, team_ref=TEAM_REF, band=band),
         ),
         (
             "close_goals",
-            close_card(lang=lang, first_name=FIRST_NAME, day=DAY, team_ref=TEAM_REF, goals=goals),
+            close_card(
+                lang=lang, first_name=name, day=DAY, team_ref=TEAM_REF, goals=goals, band=band
+            ),
         ),
         (
             "close_no_goals",
-            close_card(lang=lang, first_name=FIRST_NAME, day=DAY, team_ref=TEAM_REF, goals=[]),
+            close_card(lang=lang, first_name=name, day=DAY, team_ref=TEAM_REF, goals=[], band=band),
+        ),
+    ]
+
+
+def _confirmations(band: AgeBand, lang: Lang) -> list[tuple[str, dict[str, Any]]]:
+    goals = _goals(band, lang)
+    feeling = FEELING[band]
+    return [
+        (
+            "checkin_done",
+            checkin_done_card(
+                lang=lang,
+                day=DAY,
+                mood=4,
+                energy=None if band is AgeBand.JONG else 2,
+                goals=goals,
+                wants_contact=False,
+                feeling=feeling,
+                note_given=band is AgeBand.JONG,
+                band=band,
+            ),
+        ),
+        (
+            "checkin_done_low",
+            checkin_done_card(
+                lang=lang,
+                day=DAY,
+                mood=1,
+                energy=None,
+                goals=[],
+                wants_contact=True,
+                feeling=None if band is AgeBand.JONG else "verdrietig",
+                band=band,
+                reader="mentor",
+            ),
         ),
         (
             "close_done",
@@ -85,13 +104,36 @@ def _day_cards(lang: Lang) -> list[tuple[str, dict[str, Any]]]:
                 day=DAY,
                 mood=2,
                 goals=goals,
-                goal_status=["done", "partly", None],
+                goal_status=["done", "not"] if band is not AgeBand.JONG else ["done", None, "done"],
                 note_given=True,
                 wants_contact=True,
+                feeling=feeling,
+                band=band,
+                reader="school",
             ),
         ),
-        ("expired", expired_card(lang=lang, day=DAY)),
     ]
+
+
+def pupil_card_variants(public_url: str = LOCAL_URL) -> list[tuple[str, dict[str, Any]]]:
+    """(name, card JSON) of every pupil-facing card: each band's check-in, close with and
+    without goals and confirmations (the week's last one offering the week), the expired card,
+    the pupil's week, and what a pupil gets when writing to the bot, in Dutch and English, with
+    the pictures' addresses as Teams gets them."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    langs: tuple[Lang, ...] = ("nl", "en")
+    for lang in langs:
+        for band in AgeBand:
+            for name, card in _questions(band, lang) + _confirmations(band, lang):
+                found.append((f"{name}_{band.value}_{lang}", with_public_images(card, public_url)))
+            last = dict(_confirmations(band, lang))["close_done"]
+            friday = with_week_button(last, lang=lang, team_ref=TEAM_REF)
+            friday = with_public_images(friday, public_url)
+            found.append((f"close_done_friday_{band.value}_{lang}", friday))
+        found.append((f"expired_{lang}", expired_card(lang=lang, day=DAY)))
+        found.extend((f"{name}_{lang}", card) for name, card in _voice_cards(lang))
+    found.extend(my_week_card_variants())
+    return found
 
 
 def _voice_cards(lang: Lang) -> list[tuple[str, dict[str, Any]]]:

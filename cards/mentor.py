@@ -29,7 +29,7 @@ from cards.alerts import ALERT_CONTACT
 from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
 from cards.plain import Markdown, plain
-from cards.rhythm import GOAL_EMOJI, MOODS
+from cards.rhythm import GOAL_EMOJI, MOODS, feeling_word
 from domain.contacts import KINDS
 from domain.grammar import format_date
 
@@ -256,6 +256,7 @@ class PupilPage:
     notes: Sequence[tuple[date, str]] = ()  # the pupil's own words at the day close, newest first
     phase: str | None = None  # "opbouw (3 weken)", worded by `t`, while a trajectory goes on
     talk: tuple[date, str | None] | None = None  # the latest progress talk and its agreements
+    feelings: Sequence[tuple[str, int]] = ()  # named feelings of the chart's days, most first
 
 
 def _mood_chart(lang: Lang, moods: Sequence[tuple[date, int | None]]) -> CardElement:
@@ -312,6 +313,9 @@ def pupil_page_card(*, lang: Lang, page: PupilPage) -> dict[str, Any]:
         FactSet(facts=facts),
         _mood_chart(lang, page.moods),
     ]
+    if page.feelings:
+        words = ", ".join(f"{feeling_word(word, lang)} ({n})" for word, n in page.feelings)
+        body.append(TextBlock(text=t("pupil.feelings", lang, words=words), wrap=True))
     if page.talk is not None and page.talk[1]:
         day = format_date(page.talk[0], lang)
         body.append(

@@ -48,9 +48,11 @@ class PupilRow:
     name: str
     paused_until: date | None = None
     start_mood: int | None = None
+    start_feeling: str | None = None
     goals: Sequence[str] = ()
     wants_contact: bool = False
     close_mood: int | None = None
+    close_feeling: str | None = None
     days_since_contact: int | None = None
     mentor: str | None = None
     opp_due: str | None = None  # the next OPP evaluation, already worded
@@ -112,14 +114,16 @@ def _status_lines(lang: Lang, row: PupilRow, *, short: bool = False) -> list[str
         if row.start_mood is None:
             lines.append(t("pupils.not_checked_in", lang))
         else:
-            start = t("pupils.start", lang, mood=mood_word(row.start_mood, lang))
+            start = t("pupils.start", lang, mood=mood_word(row.start_mood, lang, row.start_feeling))
             if row.wants_contact:
                 start += " · " + t("pupils.wants_contact", lang)
             lines.append(start)
             if row.goals and not short:
                 lines.append(t("pupils.goals", lang, goals="; ".join(row.goals)))
         if row.close_mood is not None:
-            lines.append(t("pupils.close", lang, mood=mood_word(row.close_mood, lang)))
+            lines.append(
+                t("pupils.close", lang, mood=mood_word(row.close_mood, lang, row.close_feeling))
+            )
     if row.wants_contact and row.start_mood is None:
         lines.append(t("pupils.wants_contact", lang))
     if row.note_today:

@@ -8,22 +8,25 @@ from datetime import date
 from typing import Any
 
 from microsoft_teams.cards import (
+    ActionSet,
     AdaptiveCard,
     CardElement,
     Choice,
     ChoiceSetInput,
-    Fact,
-    FactSet,
+    Container,
     SubmitAction,
     TextBlock,
     TextInput,
     ToggleInput,
+    ToggleVisibilityAction,
 )
 
 from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
 from cards.plain import plain
+from cards.young import young_checkin_card, young_close_card
 from domain.age import DEFAULT_BAND, AgeBand
+from domain.feelings import feelings_for
 from domain.grammar import format_date
 
 
@@ -44,16 +47,29 @@ MOODS: tuple[Mood, ...] = (
 )
 ENERGY: tuple[tuple[int, str], ...] = ((3, "⚡"), (2, "🔋"), (1, "🪫"))
 GOAL_STATUS: tuple[str, ...] = ("done", "partly", "not")
-GOAL_EMOJI = {"done": "✅", "partly": "🌓", "not": "❌"}
+GOAL_EMOJI = {"done": "✅", "partly": "🌓", "not": "🌱"}  # not yet: still growing
 MAX_GOALS = 3
 GOAL_MAX_CHARS = 100
 NOTE_MAX_CHARS = 500
 
 
-def mood_word(mood: int, lang: Lang) -> str:
-    """The emoji and word for a mood value, e.g. "🙂 Goed"."""
+MORE_GOALS = "moreGoals"
+ENERGY_BOX = "energyBox"
+NOTE_BOX = "noteBox"
+
+
+def mood_word(mood: int, lang: Lang, feeling: str | None = None) -> str:
+    """The emoji and word for a mood value, and the named feeling: "🙂 Goed · trots"."""
     emoji = next((m.emoji for m in MOODS if m.value == mood), "")
-    return f"{emoji} {t(f'mood.{mood}', lang)}"
+    shown = f"{emoji} {t(f'mood.{mood}', lang)}"
+    if feeling:
+        shown += f" · {feeling_word(feeling, lang)}"
+    return shown
+
+
+def feeling_word(feeling: str, lang: Lang) -> str:
+    """A named feeling in the reader's language."""
+    return t(f"feeling.{feeling}", lang)
 
 
 def energy_word(energy: int, lang: Lang) -> str:
@@ -78,9 +94,21 @@ def _mood_input(lang: Lang, label_key: str) -> ChoiceSetInput:
     )
 
 
+def _feeling_input(lang: Lang, band: AgeBand) -> ChoiceSetInput:
+    """The optional named feeling after the mood: one line, a list of the band's words."""
+    return ChoiceSetInput(
+        id="feeling",
+        label=t("checkin.feeling_label", lang),
+        style="compact",
+        placeholder=t("checkin.feeling_placeholder", lang),
+        choices=[Choice(title=feeling_word(f, lang), value=f) for f in feelings_for(band)],
+    )
+
+
 def _submit(lang: Lang, verb: str, day: date, team_ref: int) -> SubmitAction:
     return SubmitAction(
         title=t("checkin.send", lang),
+        style="positive",
         data={"verb": verb, "day": day.isoformat(), "team": team_ref},
     )
 
@@ -96,68 +124,96 @@ def _contact_toggle(lang: Lang, key: str) -> ToggleInput:
     )
 
 
+def _toggles(*buttons: tuple[str, str]) -> ActionSet:
+    """Buttons that show or hide a folded section: (title, id of the section)."""
+    return ActionSet(
+        actions=[
+            ToggleVisibilityAction(title=title, target_elements=[target])
+            for title, target in buttons
+        ]
+    )
+
+
+def _goal_input(lang: Lang, band: AgeBand, number: int, label: str) -> TextInput:
+    return TextInput(
+        id=f"goal{number}",
+        label=label,
+        placeholder=t(f"checkin.goal_placeholder.{band.value}.{number}", lang),
+        max_length=GOAL_MAX_CHARS,
+    )
+
+
 def checkin_card(
     *, lang: Lang, first_name: str, day: date, team_ref: int, band: AgeBand = DEFAULT_BAND
 ) -> dict[str, Any]:
-    """The 09:00 card: mood, energy, up to three goals, and whether they want contact."""
+    """The 09:00 card: the mood in one tap, then a named feeling, a goal (two more and the
+    energy folded away) and a wish for contact; the youngest get faces and pictures."""
+    if band is AgeBand.JONG:
+        return young_checkin_card(lang=lang, first_name=first_name, day=day, team_ref=team_ref)
+    more = [
+        _goal_input(lang, band, i, t("checkin.goal_label", lang, number=i))
+        for i in range(2, MAX_GOALS + 1)
+    ]
     body: list[CardElement] = [
         TextBlock(
             text=t("checkin.title", lang, name=first_name), size="Large", weight="Bolder", wrap=True
         ),
         TextBlock(text=format_date(day, lang), is_subtle=True, spacing="None", wrap=True),
         _mood_input(lang, "checkin.mood_label"),
-        ChoiceSetInput(
-            id="energy",
-            label=t("checkin.energy_label", lang),
-            style="expanded",
-            choices=[Choice(title=energy_word(v, lang), value=str(v)) for v, _ in ENERGY],
+        _feeling_input(lang, band),
+        _goal_input(lang, band, 1, t("checkin.goals_label", lang)),
+        Container(id=MORE_GOALS, is_visible=False, items=list(more)),
+        Container(
+            id=ENERGY_BOX,
+            is_visible=False,
+            items=[
+                ChoiceSetInput(
+                    id="energy",
+                    label=t("checkin.energy_label", lang),
+                    style="expanded",
+                    choices=[Choice(title=energy_word(v, lang), value=str(v)) for v, _ in ENERGY],
+                )
+            ],
         ),
-        TextBlock(text=t("checkin.goals_label", lang), weight="Bolder", wrap=True),
+        _toggles(
+            (t("checkin.more_goals", lang), MORE_GOALS),
+            (t("checkin.show_energy", lang), ENERGY_BOX),
+        ),
+        _contact_toggle(lang, "checkin.contact"),
+        TextBlock(text=t("checkin.readers", lang), is_subtle=True, wrap=True),
     ]
-    for i in range(1, MAX_GOALS + 1):
-        body.append(
-            TextInput(
-                id=f"goal{i}",
-                label=t("checkin.goal_label", lang, number=i),
-                placeholder=t(f"checkin.goal_placeholder.{i}", lang),
-                max_length=GOAL_MAX_CHARS,
-            )
-        )
-    body.append(_contact_toggle(lang, "checkin.contact"))
-    body.append(TextBlock(text=t("checkin.readers", lang), is_subtle=True, wrap=True))
     return _card(body, [_submit(lang, "checkin.submit", day, team_ref)])
 
 
-def checkin_done_card(
-    *,
-    lang: Lang,
-    day: date,
-    mood: int,
-    energy: int | None,
-    goals: Sequence[str],
-    wants_contact: bool,
-) -> dict[str, Any]:
-    """What the day start card turns into once sent: what was sent, and nothing to click."""
-    facts = [Fact(title=t("checkin.fact.mood", lang), value=mood_word(mood, lang))]
-    if energy is not None:
-        facts.append(Fact(title=t("checkin.fact.energy", lang), value=energy_word(energy, lang)))
-    facts.append(
-        Fact(
-            title=t("checkin.fact.contact", lang),
-            value=t("checkin.yes" if wants_contact else "checkin.no", lang),
-        )
-    )
-    body: list[CardElement] = [
-        TextBlock(text=t("checkin.thanks", lang), size="Medium", weight="Bolder", wrap=True),
-        TextBlock(text=format_date(day, lang), is_subtle=True, spacing="None", wrap=True),
-        FactSet(facts=facts),
+def goal_status_title(status: str, lang: Lang) -> str:
+    """A goal's outcome with its emoji, e.g. "🌱 Nog niet"."""
+    return f"{GOAL_EMOJI[status]} {t(f'close.status.{status}', lang)}"
+
+
+def goal_outcome(status: str | None, lang: Lang) -> str:
+    """A stored goal status as shown: its outcome, or "niet ingevuld"."""
+    if status is not None and status in GOAL_EMOJI:
+        return goal_status_title(status, lang)
+    return t("close.status.none", lang)
+
+
+def _goal_outcomes(goals: Sequence[str], lang: Lang) -> list[CardElement]:
+    """How each morning goal went, one tap each; or that there were none (that's fine)."""
+    if not goals:
+        return [TextBlock(text=t("close.no_goals", lang), wrap=True, is_subtle=True)]
+    found: list[CardElement] = [
+        TextBlock(text=t("close.goals_label", lang), weight="Bolder", wrap=True)
     ]
-    if goals:
-        body.append(TextBlock(text=t("checkin.fact.goals", lang), weight="Bolder", wrap=True))
-        body.extend(TextBlock(text=f"- {plain(goal)}", wrap=True, spacing="None") for goal in goals)
-    if wants_contact:
-        body.append(TextBlock(text=t("checkin.contact_follows", lang), wrap=True))
-    return _card(body)
+    for i, goal in enumerate(goals[:MAX_GOALS], start=1):
+        found.append(
+            ChoiceSetInput(
+                id=f"goal{i}",
+                label=plain(goal),  # an input's label is Markdown too
+                style="expanded",
+                choices=[Choice(title=goal_status_title(s, lang), value=s) for s in GOAL_STATUS],
+            )
+        )
+    return found
 
 
 def close_card(
@@ -169,78 +225,38 @@ def close_card(
     goals: Sequence[str],
     band: AgeBand = DEFAULT_BAND,
 ) -> dict[str, Any]:
-    """The 14:45 card: mood, how each morning goal went, an optional note, a wish for contact."""
+    """The 14:45 card: mood and named feeling, how each morning goal went, a folded note for the
+    mentor and a wish for contact; the youngest get faces and pictures."""
+    if band is AgeBand.JONG:
+        return young_close_card(
+            lang=lang, first_name=first_name, day=day, team_ref=team_ref, goals=goals
+        )
     body: list[CardElement] = [
         TextBlock(
             text=t("close.title", lang, name=first_name), size="Large", weight="Bolder", wrap=True
         ),
         TextBlock(text=format_date(day, lang), is_subtle=True, spacing="None", wrap=True),
         _mood_input(lang, "close.mood_label"),
+        _feeling_input(lang, band),
     ]
-    if goals:
-        body.append(TextBlock(text=t("close.goals_label", lang), weight="Bolder", wrap=True))
-        for i, goal in enumerate(goals[:MAX_GOALS], start=1):
-            body.append(
-                ChoiceSetInput(
-                    id=f"goal{i}",
-                    label=plain(goal),  # an input's label is Markdown too
-                    style="expanded",
-                    choices=[
-                        Choice(title=f"{GOAL_EMOJI[s]} {t(f'close.status.{s}', lang)}", value=s)
-                        for s in GOAL_STATUS
-                    ],
-                )
-            )
-    else:
-        body.append(TextBlock(text=t("close.no_goals", lang), wrap=True, is_subtle=True))
-    body.append(
-        TextInput(
-            id="note",
-            label=t("close.note_label", lang),
-            placeholder=t("checkin.readers", lang),
-            is_multiline=True,
-            max_length=NOTE_MAX_CHARS,
-        )
+    body += _goal_outcomes(goals, lang)
+    note = TextInput(
+        id="note",
+        label=t("close.note_label", lang),
+        placeholder=t("checkin.readers", lang),
+        is_multiline=True,
+        max_length=NOTE_MAX_CHARS,
     )
-    body.append(_contact_toggle(lang, "close.contact"))
-    return _card(body, [_submit(lang, "close.submit", day, team_ref)])
-
-
-def close_done_card(
-    *,
-    lang: Lang,
-    day: date,
-    mood: int,
-    goals: Sequence[str],
-    goal_status: Sequence[str | None],
-    note_given: bool,
-    wants_contact: bool = False,
-) -> dict[str, Any]:
-    """What the day close card turns into once sent."""
-    facts = [Fact(title=t("checkin.fact.mood", lang), value=mood_word(mood, lang))]
-    if wants_contact:
-        facts.append(Fact(title=t("checkin.fact.contact", lang), value=t("checkin.yes", lang)))
-    body: list[CardElement] = [
-        TextBlock(text=t("close.thanks", lang), size="Medium", weight="Bolder", wrap=True),
-        TextBlock(text=format_date(day, lang), is_subtle=True, spacing="None", wrap=True),
-        FactSet(facts=facts),
+    body += [
+        Container(
+            id=NOTE_BOX,
+            is_visible=False,
+            items=[note, TextBlock(text=t("checkin.readers", lang), is_subtle=True, wrap=True)],
+        ),
+        _toggles((t("close.show_note", lang), NOTE_BOX)),
+        _contact_toggle(lang, "close.contact"),
     ]
-    if goals:
-        facts = []
-        for i, goal in enumerate(goals):
-            status = goal_status[i] if i < len(goal_status) else None
-            shown = (
-                f"{GOAL_EMOJI[status]} {t(f'close.status.{status}', lang)}"
-                if status in GOAL_EMOJI
-                else t("close.status.none", lang)
-            )
-            facts.append(Fact(title=plain(goal), value=shown))
-        body.append(FactSet(facts=facts))
-    if note_given:
-        body.append(TextBlock(text=t("close.note_received", lang), wrap=True))
-    if wants_contact:
-        body.append(TextBlock(text=t("close.contact_follows", lang), wrap=True))
-    return _card(body)
+    return _card(body, [_submit(lang, "close.submit", day, team_ref)])
 
 
 def expired_card(*, lang: Lang, day: date) -> dict[str, Any]:

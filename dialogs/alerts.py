@@ -51,6 +51,7 @@ def view_of_checkin(
         pupil=pupil.name,
         moment="start" if checkin.kind == "start" else "close",
         mood=checkin.mood,
+        feeling=checkin.feeling,
         wants_contact=checkin.wants_contact,
         goals=list(checkin.goals),
         goal_status=list(checkin.goal_status),

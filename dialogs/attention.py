@@ -87,15 +87,17 @@ async def pupil_rows(
                 name=pupil.name,
                 paused_until=pupil.paused_until if paused else None,
                 start_mood=start.mood if start else None,
+                start_feeling=start.feeling if start else None,
                 goals=list(start.goals) if start else [],
                 wants_contact=wish,
                 close_mood=close.mood if close else None,
+                close_feeling=close.feeling if close else None,
                 days_since_contact=(today - contact_day).days if contact_day else None,
                 mentor=mentor.name if mentor else None,
                 opp_due=opp_due.get(pupil.id),
                 pupil_id=pupil.id,
                 attention=attention,
-                note_today=bool(close and close.note),
+                note_today=any(c is not None and c.note for c in (start, close)),
                 alert_id=chosen.id if chosen else None,
             )
         )

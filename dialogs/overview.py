@@ -116,6 +116,7 @@ async def _page(turn: Turn, pupil: Person) -> Reply:
         for check in reversed(history)
         if check.kind == "close" and check.note and check.day >= days[0]
     ][:MAX_NOTES]
+    feelings = Counter(c.feeling for c in history if c.feeling and c.day >= days[0])
     mentor = await people.mentor_of(session=turn.session, pupil_id=pupil.id)
     page = PupilPage(
         name=pupil.name,
@@ -127,6 +128,7 @@ async def _page(turn: Turn, pupil: Person) -> Reply:
         goal_counts=dict(goal_counts),
         contacts=await contact_rows(turn, pupil.id, RECENT_CONTACTS),
         notes=notes,
+        feelings=sorted(feelings.items(), key=lambda item: (-item[1], item[0])),
         phase=await phase_for_page(turn, pupil),
         talk=await latest_talk(turn.session, pupil.id),
     )

@@ -14,21 +14,28 @@ from datetime import date
 from typing import Any
 
 from cards.catalogue import Lang, t
+from cards.confirmations import Reader, checkin_done_card, close_done_card
 from cards.preview import PREVIEW_KEYS, as_preview, with_banner
-from cards.rhythm import checkin_card, checkin_done_card, close_card, close_done_card
+from cards.rhythm import checkin_card, close_card
+from cards.young import picture_goal
 from dialogs.bands import band_name, team_band
-from dialogs.checkin import Refused, parse_close, parse_start
+from dialogs.checkin_answers import Refused, parse_close, parse_start
 from dialogs.inbound import Reply, card, text
 from dialogs.router import PRIVATE, STAFF, Turn, router
 from domain.age import BAND_WORDS, AgeBand, band_of, effective_band
 from domain.clock import local_date
+from domain.feelings import PICTURE_GOALS
 from domain.text import suggest
 
 logger = logging.getLogger(__name__)
+# The preview shows what a pupil with a mentor sees after sending.
+PREVIEW_READER: Reader = "mentor"
 
 
-def example_goals(lang: Lang) -> list[str]:
-    """The two goals the preview's close card asks about."""
+def example_goals(lang: Lang, band: AgeBand) -> list[str]:
+    """The two goals the preview's close card asks about (pictures for the youngest)."""
+    if band is AgeBand.JONG:
+        return [picture_goal(key, emoji, lang) for key, emoji in PICTURE_GOALS[:2]]
     return [t("preview.goal.1", lang), t("preview.goal.2", lang)]
 
 
@@ -54,7 +61,7 @@ async def preview_command(turn: Turn) -> Sequence[Reply]:
         first_name=name,
         day=today,
         team_ref=turn.team_id,
-        goals=example_goals(lang),
+        goals=example_goals(lang, band),
         band=band,
     )
     banner = t("preview.banner", lang, band=band_name(band, lang))
@@ -96,7 +103,7 @@ async def preview_start(turn: Turn) -> Sequence[Reply]:
     if day is None:
         return _refused(turn, "day")
     try:
-        answer = parse_start(value)
+        answer = parse_start(value, band=band, lang=turn.lang)
     except Refused as exc:
         return _refused(turn, str(exc))
     done = checkin_done_card(
@@ -106,6 +113,10 @@ async def preview_start(turn: Turn) -> Sequence[Reply]:
         energy=answer.energy,
         goals=answer.goals,
         wants_contact=answer.wants_contact,
+        feeling=answer.feeling,
+        note_given=bool(answer.note),
+        band=band,
+        reader=PREVIEW_READER,
     )
     return _done(turn, done, band)
 
@@ -116,9 +127,9 @@ async def preview_close(turn: Turn) -> Sequence[Reply]:
     value, band, day = _answer(turn)
     if day is None:
         return _refused(turn, "day")
-    goals = example_goals(turn.lang)
+    goals = example_goals(turn.lang, band)
     try:
-        answer = parse_close(value, goals)
+        answer = parse_close(value, goals, band=band)
     except Refused as exc:
         return _refused(turn, str(exc))
     done = close_done_card(
@@ -129,6 +140,9 @@ async def preview_close(turn: Turn) -> Sequence[Reply]:
         goal_status=answer.goal_status,
         note_given=bool(answer.note),
         wants_contact=answer.wants_contact,
+        feeling=answer.feeling,
+        band=band,
+        reader=PREVIEW_READER,
     )
     return _done(turn, done, band)
 

@@ -87,7 +87,7 @@ def test_a_school_day_in_the_playground(
         card = teams.card("Goedemorgen Sanne!")
         expect(card).to_contain_text("Hoe voel je je vandaag?")
         card.get_by_role("radio", name=re.compile(r"Goed$")).check()
-        card.get_by_label("Doel 1").fill("rekenen blz. 12")
+        card.get_by_label("Wat ga je vandaag doen?").fill("rekenen blz. 12")
         bot.clock.set(as_utc(datetime(2026, 11, 23, 9, 5)))
         card.get_by_role("button", name="Verstuur", exact=True).click()
         # The card is replaced by what she sent, in the language of her click (the

@@ -26,6 +26,7 @@ async def create_checkin(
     goal_status: Sequence[str | None] = (),
     wants_contact: bool = False,
     note: str | None = None,
+    feeling: str | None = None,
 ) -> tuple[CheckIn, bool]:
     """Store a check-in once per pupil, day and kind; (the stored one, whether it is new)."""
     return await insert_once(
@@ -42,6 +43,7 @@ async def create_checkin(
             "goal_status": list(goal_status),
             "wants_contact": wants_contact,
             "note": note,
+            "feeling": feeling,
             "created_at": now,
         },
         conflict=("pupil_id", "day", "kind"),

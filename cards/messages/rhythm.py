@@ -5,7 +5,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "mood.4": {"nl": "Goed", "en": "Good"},
     "mood.3": {"nl": "Gaat wel", "en": "Okay"},
     "mood.2": {"nl": "Niet zo goed", "en": "Not so good"},
-    "mood.1": {"nl": "Slecht", "en": "Bad"},
+    "mood.1": {"nl": "Moeilijk", "en": "Tough"},
     "energy.3": {"nl": "Veel energie", "en": "Lots of energy"},
     "energy.2": {"nl": "Gewoon", "en": "Normal"},
     "energy.1": {"nl": "Weinig energie", "en": "Little energy"},
@@ -24,18 +24,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "What will you do today?",
     },
     "checkin.goal_label": {"nl": "Doel {number}", "en": "Goal {number}"},
-    "checkin.goal_placeholder.1": {
-        "nl": "Bijvoorbeeld: rekenen blz. 12",
-        "en": "For example: maths page 12",
-    },
-    "checkin.goal_placeholder.2": {
-        "nl": "Bijvoorbeeld: een stukje lezen",
-        "en": "For example: read for a while",
-    },
-    "checkin.goal_placeholder.3": {
-        "nl": "Bijvoorbeeld: een wandeling maken",
-        "en": "For example: go for a walk",
-    },
     "checkin.contact": {
         "nl": "Ik wil vandaag contact met mijn mentor",
         "en": "I would like to talk to my mentor today",
@@ -67,7 +55,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "close.status.done": {"nl": "Gelukt", "en": "Done"},
     "close.status.partly": {"nl": "Een beetje", "en": "Partly"},
-    "close.status.not": {"nl": "Niet gelukt", "en": "Not done"},
+    "close.status.not": {"nl": "Nog niet", "en": "Not yet"},
     "close.status.none": {"nl": "niet ingevuld", "en": "not filled in"},
     "close.no_goals": {
         "nl": "Vanochtend had je geen doelen opgeschreven. Dat geeft niks!",

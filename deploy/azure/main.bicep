@@ -204,6 +204,8 @@ resource app 'Microsoft.App/containerApps@2023-05-01' = {
             { name: 'MicrosoftAppTenantId', value: tenantId }
             { name: 'DAGRITME_ALLOWED_TENANTS', value: allowedTenants }
             { name: 'DAGRITME_LOG_LEVEL', value: 'INFO' }
+            // Teams fetches the faces on the youngest pupils' cards from here (the ingress)
+            { name: 'DAGRITME_PUBLIC_URL', value: 'https://${name}.${environment.properties.defaultDomain}' }
             // /metrics and the details of /healthz: the ingress is public, so only this token
             // lets anyone in (requests through the ingress never come from loopback)
             { name: 'DAGRITME_OPERATOR_TOKEN', secretRef: 'operator-token' }

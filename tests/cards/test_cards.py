@@ -12,6 +12,8 @@ import pytest
 from cards.alerts import AlertView, alert_card, picked_up_card
 from cards.catalogue import catalogue, lang_of, t
 from cards.common import choice_buttons_card
+from cards.confirmations import checkin_done_card, close_done_card
+from cards.gallery import pupil_card_variants
 from cards.mentor import (
     ContactDraft,
     ContactRow,
@@ -22,14 +24,7 @@ from cards.mentor import (
     pupil_page_card,
 )
 from cards.pupils import PupilRow, pupils_card
-from cards.rhythm import (
-    MOODS,
-    checkin_card,
-    checkin_done_card,
-    close_card,
-    close_done_card,
-    expired_card,
-)
+from cards.rhythm import MOODS, checkin_card, close_card, expired_card
 from cards.settings import SettingsView, settings_card
 from tests.cards.snapshot import assert_snapshot
 
@@ -184,10 +179,13 @@ def all_cards() -> Iterator[tuple[str, dict[str, Any]]]:
                     goal_counts={"done": 2, "not": 1},
                     contacts=[row],
                     notes=[(DAY, "ik vind het moeilijk")],
+                    feelings=[("moe", 3), ("blij", 1)],
                 ),
             ),
         )
     yield "choice_buttons", choice_buttons_card(title="Wie?", buttons=[("A", "rol #1 mentor")])
+    for name, card in pupil_card_variants():
+        yield f"pupil_{name}", card
 
 
 @pytest.mark.parametrize(("name", "card"), list(all_cards()))
@@ -214,11 +212,12 @@ def inputs(card: dict[str, Any]) -> list[dict[str, Any]]:
 def test_checkin_card_inputs_are_what_the_flow_reads() -> None:
     card = checkin_card(lang="nl", first_name="Sanne", day=DAY, team_ref=7)
     ids = [i["id"] for i in inputs(card)]
-    assert ids == ["mood", "energy", "goal1", "goal2", "goal3", "contact"]
+    assert ids == ["mood", "feeling", "goal1", "goal2", "goal3", "energy", "contact"]
     mood = inputs(card)[0]
     assert mood["isRequired"] is True
     assert sorted(c["value"] for c in mood["choices"]) == ["1", "2", "3", "4", "5"]
     assert card["actions"][0]["data"] == {"verb": "checkin.submit", "day": "2026-11-23", "team": 7}
+    assert card["actions"][0]["style"] == "positive"
     assert [m.value for m in MOODS] == [5, 4, 3, 2, 1]
 
 

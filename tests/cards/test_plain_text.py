@@ -24,6 +24,7 @@ from markdown_it.token import Token
 from cards.alerts import AlertView, alert_card
 from cards.catalogue import Lang, catalogue, t
 from cards.common import choice_buttons_card, confirm_card
+from cards.confirmations import checkin_done_card, close_done_card
 from cards.digest import (
     DailyFigures,
     DayFigures,
@@ -51,13 +52,9 @@ from cards.opp import (
 )
 from cards.plain import Markdown, plain, url
 from cards.pupils import PupilRow, pupils_card
-from cards.rhythm import (
-    checkin_card,
-    checkin_done_card,
-    close_card,
-    close_done_card,
-)
+from cards.rhythm import checkin_card, close_card
 from cards.settings import SettingsView, settings_card
+from domain.age import AgeBand
 from domain.alerts import PickupFigures
 from tests.cards import test_cards
 
@@ -380,6 +377,24 @@ CARDS: dict[str, Callable[[str], dict[str, Any]]] = {
     "close": lambda v: close_card(lang="nl", first_name=v, day=DAY, team_ref=7, goals=[v, v]),
     "close_done": lambda v: close_done_card(
         lang="nl", day=DAY, mood=4, goals=[v, v], goal_status=["done", None], note_given=True
+    ),
+    "checkin_jong": lambda v: checkin_card(
+        lang="nl", first_name=v, day=DAY, team_ref=7, band=AgeBand.JONG
+    ),
+    "checkin_done_jong": lambda v: checkin_done_card(
+        lang="nl", day=DAY, mood=2, energy=None, goals=[v], wants_contact=False, band=AgeBand.JONG
+    ),
+    "close_jong": lambda v: close_card(
+        lang="nl", first_name=v, day=DAY, team_ref=7, goals=[v, v], band=AgeBand.JONG
+    ),
+    "close_done_jong": lambda v: close_done_card(
+        lang="nl",
+        day=DAY,
+        mood=4,
+        goals=[v, v],
+        goal_status=["done", None],
+        note_given=True,
+        band=AgeBand.JONG,
     ),
     "alert": lambda v: alert_card(
         lang="nl",

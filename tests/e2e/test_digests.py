@@ -139,7 +139,7 @@ async def test_friday_brings_daily_and_weekly_digest_to_the_coordinators(
     assert [v["y"] for v in bars["data"]] == [100, 100, 100, 67, 67]
     assert bars["fallback"]["type"] == "TextBlock"
     stacked = next(b for b in weekly["body"] if b.get("type") == "Chart.VerticalBar.Grouped")
-    low = next(series for series in stacked["data"] if series["legend"].endswith("Slecht"))
+    low = next(series for series in stacked["data"] if series["legend"].endswith("Moeilijk"))
     assert [v["y"] for v in low["values"]] == [0, 0, 1, 0, 0]  # Noah's mood 1 on Wednesday
     assert "Fatima el Amrani: 2" in week
     assert "Deze week nog geen contact: Daan van der Berg" in week

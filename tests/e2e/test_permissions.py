@@ -229,4 +229,4 @@ async def test_a_card_submitted_in_a_channel_is_answered_privately(classroom: Cl
     answers = said(classroom.connector.requests[before:])
     assert answers[activity["conversation"]["id"]] == [ANSWERED_PRIVATELY]
     own = answers[activities.personal_conversation_id(classroom.world, pupil)]
-    assert any("Slecht" in text for text in own)
+    assert any("Moeilijk" in text for text in own)
