@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from cards.catalogue import Lang
-from cards.rhythm import close_done_card
+from cards.confirmations import close_done_card
 from cards.week import (
     OPEN_WEEK,
     MyWeek,

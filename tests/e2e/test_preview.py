@@ -62,9 +62,9 @@ async def test_a_preview_arrives_and_answering_it_stores_nothing(classroom: Clas
     classroom.bot.clock.set(local(MONDAY, 10, 0))
     before = await row_counts(classroom)
     chat = classroom.chat(classroom.coordinator)
-    (start_id, start), (close_id, close) = await preview(classroom, chat, "voorbeeld jong")
+    (start_id, start), (close_id, close) = await preview(classroom, chat, "voorbeeld oud")
     for card in (start, close):
-        assert "**Voorbeeld** voor leeftijdsgroep jong" in card["body"][0]["items"][0]["text"]
+        assert "**Voorbeeld** voor leeftijdsgroep oud" in card["body"][0]["items"][0]["text"]
     assert "Goedemorgen Sam!" in card_text(start)
     assert all(goal in card_text(close) for goal in GOALS)
     data = submit_data(start)
@@ -72,7 +72,7 @@ async def test_a_preview_arrives_and_answering_it_stores_nothing(classroom: Clas
         "verb": "preview.checkin",
         "day": "2026-11-23",
         "team": data["team"],
-        "band": "jong",
+        "band": "oud",
     }
     assert submit_data(close)["verb"] == "preview.close"
 
@@ -88,7 +88,7 @@ async def test_a_preview_arrives_and_answering_it_stores_nothing(classroom: Clas
     assert posted.status == 200
     done = card_text(updated_card(classroom, chat))
     assert "dit ziet de leerling na het versturen. Er is niets opgeslagen." in done
-    assert "Slecht" in done and "ik wil dood" in done
+    assert "Moeilijk" in done and "ik wil dood" in done
     ending = {**submit_data(close), "mood": "1", "goal1": "done", "note": "ik wil niet meer leven"}
     await chat.submit(ending, reply_to_id=close_id)
     done = card_text(updated_card(classroom, chat))
