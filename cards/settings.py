@@ -25,6 +25,7 @@ from cards.common import CARD_VERSION, to_json
 from domain.alerts import PICKUP_HOURS
 from domain.grammar import format_time
 from domain.progress import DEFAULT_TALK_WEEKS, TALK_WEEKS
+from domain.words import REGION_NAMES
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,10 @@ def settings_card(
             label=t("settings.field.region", lang),
             value=values.region,
             is_required=True,
-            choices=[Choice(title=r.capitalize(), value=r) for r in ("noord", "midden", "zuid")],
+            choices=[
+                Choice(title=name.capitalize(), value=region)
+                for region, name in REGION_NAMES[lang].items()
+            ],
         ),
         ChoiceSetInput(
             id="class_channel",
