@@ -59,7 +59,8 @@ class Dispatcher:
                 turn = await self._turn(session, inbound, now=now, lang=lang)
                 replies = await self._checked_replacements(turn, await self._route(turn))
                 replies = explain_in_replies(session, turn.actor, lang, replies)
-                await explain_in_deliveries(session, since=now)
+                if turn.team is not None:  # what this turn wrote, for anyone in its team
+                    await explain_in_deliveries(session, since=now, team_id=turn.team.id)
                 touched = turn.outbox_touched
         if touched:
             self.on_outbox()
