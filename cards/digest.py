@@ -8,10 +8,8 @@ from datetime import date
 from typing import Any
 
 from microsoft_teams.cards import (
-    AdaptiveCard,
     BarChartDataValue,
     CardElement,
-    Container,
     DonutChart,
     DonutChartData,
     Fact,
@@ -24,12 +22,13 @@ from microsoft_teams.cards import (
 )
 
 from cards.catalogue import Lang, t
-from cards.common import CARD_VERSION, to_json
 from cards.mentor import mood_emoji
 from cards.opp import OppRow, due_text
+from cards.pages import Section
 from cards.pickup import pickup_section
 from cards.plain import plain
 from domain.alerts import PickupFigures
+from domain.figures_text import NO_FIGURE, decimal_shown, percent_shown, with_change
 from domain.grammar import format_date
 
 MOOD_COLORS = {
@@ -41,15 +40,24 @@ MOOD_COLORS = {
 }
 
 
-def _card(body: Sequence[CardElement]) -> dict[str, Any]:
-    return to_json(AdaptiveCard(version=CARD_VERSION, body=list(body)))
+NAMES_PER_BLOCK = 20
 
 
-def percent(part: int, whole: int) -> str:
-    """ "7 van 9 (78%)"."""
+@dataclass(frozen=True)
+class DigestParts:
+    """A digest before it is cut into pages: a head, what comes first, then the lists."""
+
+    title: str
+    subtitle: str
+    first: Sequence[CardElement]
+    sections: Sequence[Section]
+
+
+def percent(part: int, whole: int, lang: Lang) -> str:
+    """ "7/9 (78%)"."""
     if whole <= 0:
-        return "—"
-    return f"{part}/{whole} ({round(100 * part / whole)}%)"
+        return NO_FIGURE
+    return f"{part}/{whole} ({percent_shown(part / whole, lang)})"
 
 
 @dataclass(frozen=True)
@@ -119,50 +127,67 @@ def _mood_chart(moods: Mapping[int, int], lang: Lang, title: str) -> CardElement
     )
 
 
-def _signals(signals: Sequence[NamedSignal], lang: Lang, title_key: str) -> list[CardElement]:
-    items: list[CardElement] = [
-        TextBlock(text=t(title_key, lang, count=len(signals)), weight="Bolder", wrap=True)
-    ]
+def _signals(signals: Sequence[NamedSignal], lang: Lang, title_key: str) -> Section:
+    heading = TextBlock(
+        text=t(title_key, lang, count=len(signals)), weight="Bolder", wrap=True, separator=True
+    )
     if not signals:
-        items.append(TextBlock(text=t("digest.no_signals", lang), wrap=True, spacing="None"))
+        none = TextBlock(text=t("digest.no_signals", lang), wrap=True, spacing="None")
+        return Section(heading=[heading, none], items=[])
+    items: list[CardElement] = []
     for signal in signals:
         who = plain(signal.pupil) + (
             f" ({t('pupils.mentor', lang, name=signal.mentor)})" if signal.mentor else ""
         )
         items.append(TextBlock(text=f"- **{who}**: {signal.sentence}", wrap=True, spacing="None"))
-    return items
+    return Section(heading=[heading], items=items)
 
 
-def daily_digest_card(*, lang: Lang, figures: DailyFigures) -> dict[str, Any]:
-    """The daily digest, half an hour after the day close."""
+def _names(
+    key: str, names: Sequence[str], lang: Lang, *, separator: bool = False, **style: Any
+) -> list[CardElement]:
+    """A long list of names in blocks of NAMES_PER_BLOCK, so that it can go on over pages."""
+    blocks: list[CardElement] = []
+    for start in range(0, len(names), NAMES_PER_BLOCK):
+        chunk = ", ".join(names[start : start + NAMES_PER_BLOCK])
+        shown = t(key, lang, names=chunk) if start == 0 else plain(chunk)
+        blocks.append(
+            TextBlock(
+                text=shown, wrap=True, spacing="None", separator=separator and not start, **style
+            )
+        )
+    return blocks
+
+
+def daily_parts(*, lang: Lang, figures: DailyFigures) -> DigestParts:
+    """The daily digest: its figures first, then the lists that may go on over pages."""
     facts = [
-        Fact(title=t("digest.start_rate", lang), value=percent(figures.starts, figures.pupils)),
-        Fact(title=t("digest.close_rate", lang), value=percent(figures.closes, figures.pupils)),
+        Fact(
+            title=t("digest.start_rate", lang), value=percent(figures.starts, figures.pupils, lang)
+        ),
+        Fact(
+            title=t("digest.close_rate", lang), value=percent(figures.closes, figures.pupils, lang)
+        ),
         Fact(title=t("digest.contacts_today", lang), value=str(figures.contacts)),
         Fact(title=t("digest.open_signals", lang), value=str(figures.open_signals)),
     ]
     if figures.failed_deliveries:
         facts.append(_failed_fact(figures.failed_deliveries, lang))
-    body: list[CardElement] = [
-        TextBlock(
-            text=t("digest.daily.title", lang, team=figures.team),
-            size="Large",
-            weight="Bolder",
-            wrap=True,
-        ),
-        TextBlock(
-            text=format_date(figures.day, lang, with_year=True), is_subtle=True, spacing="None"
-        ),
+    first: list[CardElement] = [
         FactSet(facts=facts),
         _mood_chart(figures.moods, lang, t("digest.mood_today", lang)),
-        Container(items=_signals(figures.new_signals, lang, "digest.new_signals"), separator=True),
     ]
+    sections = [_signals(figures.new_signals, lang, "digest.new_signals")]
     if figures.paused:
-        paused = ", ".join(f"{name} ({format_date(until, lang)})" for name, until in figures.paused)
-        body.append(
-            TextBlock(text=t("digest.paused", lang, names=paused), wrap=True, separator=True)
-        )
-    return _card(body)
+        paused = [f"{name} ({format_date(until, lang)})" for name, until in figures.paused]
+        blocks = _names("digest.paused", paused, lang, separator=True)
+        sections.append(Section(heading=[], items=blocks))
+    return DigestParts(
+        title=t("digest.daily.title", lang, team=figures.team),
+        subtitle=format_date(figures.day, lang, with_year=True),
+        first=first,
+        sections=sections,
+    )
 
 
 @dataclass(frozen=True)
@@ -204,28 +229,6 @@ class WeeklyFigures:
     pickup: Sequence[tuple[str | None, PickupFigures]] = ()
 
 
-def _rate(value: float | None) -> str:
-    return "—" if value is None else f"{round(100 * value)}%"
-
-
-def _mood(value: float | None, lang: Lang) -> str:
-    if value is None:
-        return "—"
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
-
-
-def _change(
-    now: float | None, before: float | None, *, scale: float = 1.0, digits: int = 0, unit: str = ""
-) -> str:
-    """ " (+5%)": the change against the week before."""
-    if now is None or before is None:
-        return ""
-    delta = (now - before) * scale
-    sign = "+" if delta > 0 else ""
-    return f" ({sign}{delta:.{digits}f}{unit})"
-
-
 def _day_label(day: date, lang: Lang) -> str:
     return format_date(day, lang).split(" ")[0][:2]
 
@@ -252,55 +255,21 @@ def _moods_per_day(days: Sequence[DayFigures], lang: Lang) -> CardElement:
     )
 
 
-def weekly_digest_card(*, lang: Lang, figures: WeeklyFigures) -> dict[str, Any]:
-    """The weekly digest on the week's last school day."""
+def weekly_parts(*, lang: Lang, figures: WeeklyFigures) -> DigestParts:
+    """The weekly digest: the week's figures and charts first, then the lists."""
     rates = [
         VerticalBarChartDataValue(
-            x=format_date(d.day, lang).split(" ")[0][:2],
+            x=_day_label(d.day, lang),
             y=round(100 * d.starts / d.pupils) if d.pupils else 0,
         )
         for d in figures.days
     ]
     rate_text = "  ".join(
-        f"{format_date(d.day, lang).split(' ')[0][:2]} {percent(d.starts, d.pupils)}"
-        for d in figures.days
+        f"{_day_label(d.day, lang)} {percent(d.starts, d.pupils, lang)}" for d in figures.days
     )
-    now, before = figures.this_week, figures.last_week
-    facts = [
-        Fact(
-            title=t("digest.week.start_rate", lang),
-            value=_rate(now.start_rate)
-            + _change(now.start_rate, before.start_rate, scale=100)
-            + ("%" if now.start_rate is not None and before.start_rate is not None else ""),
-        ),
-        Fact(
-            title=t("digest.week.average_mood", lang),
-            value=_mood(now.average_mood, lang)
-            + _change(now.average_mood, before.average_mood, digits=1),
-        ),
-        Fact(
-            title=t("digest.week.contacts", lang),
-            value=str(now.contacts) + _change(float(now.contacts), float(before.contacts)),
-        ),
-    ]
-    if figures.failed_deliveries:
-        facts.append(_failed_fact(figures.failed_deliveries, lang))
-    body: list[CardElement] = [
-        TextBlock(
-            text=t("digest.weekly.title", lang, team=figures.team),
-            size="Large",
-            weight="Bolder",
-            wrap=True,
-        ),
-        TextBlock(
-            text=t(
-                "digest.week_of", lang, day=format_date(figures.week_start, lang, with_year=True)
-            ),
-            is_subtle=True,
-            spacing="None",
-        ),
+    first: list[CardElement] = [
         TextBlock(text=t("digest.week.compared", lang), weight="Bolder", wrap=True),
-        FactSet(facts=facts),
+        FactSet(facts=_week_facts(figures, lang)),
         VerticalBarChart(
             title=t("digest.week.rates_chart", lang),
             y_min=0,
@@ -309,37 +278,79 @@ def weekly_digest_card(*, lang: Lang, figures: WeeklyFigures) -> dict[str, Any]:
             fallback=TextBlock(text=rate_text, wrap=True),
         ),
         _moods_per_day(figures.days, lang),
-        Container(
-            items=_signals(figures.open_signals, lang, "digest.open_signal_list"), separator=True
-        ),
     ]
     contacts: list[CardElement] = [
-        TextBlock(text=t("digest.week.per_mentor", lang), weight="Bolder", wrap=True)
-    ]
-    contacts += [
         TextBlock(text=f"- {plain(name)}: {count}", wrap=True, spacing="None")
         for name, count in figures.contacts_per_mentor
     ]
-    if figures.without_contact:
-        contacts.append(
-            TextBlock(
-                text=t(
-                    "digest.week.without_contact", lang, names=", ".join(figures.without_contact)
-                ),
-                wrap=True,
-                color="Attention",
-            )
-        )
-    body.append(Container(items=contacts, separator=True))
-    body.append(Container(items=pickup_section(figures.pickup, lang), separator=True))
+    contacts += _names(
+        "digest.week.without_contact", figures.without_contact, lang, color="Attention"
+    )
+    pickup = pickup_section(figures.pickup, lang)
+    if isinstance(pickup[0], TextBlock):
+        pickup[0].separator = True
+    opp_heading = TextBlock(
+        text=t("digest.week.opp", lang), weight="Bolder", wrap=True, separator=True
+    )
     opp: list[CardElement] = [
-        TextBlock(text=t("digest.week.opp", lang), weight="Bolder", wrap=True)
-    ]
-    if not figures.opp:
-        opp.append(TextBlock(text=t("opp.overview.none", lang), wrap=True, spacing="None"))
-    opp += [
         TextBlock(text=f"- {plain(row.name)}: {due_text(row, lang)}", wrap=True, spacing="None")
         for row in figures.opp
+    ] or [TextBlock(text=t("opp.overview.none", lang), wrap=True, spacing="None")]
+    sections = [
+        _signals(figures.open_signals, lang, "digest.open_signal_list"),
+        Section(
+            heading=[
+                TextBlock(
+                    text=t("digest.week.per_mentor", lang),
+                    weight="Bolder",
+                    wrap=True,
+                    separator=True,
+                )
+            ],
+            items=contacts,
+        ),
+        Section(heading=pickup[:1], items=pickup[1:]),
+        Section(heading=[opp_heading], items=opp),
     ]
-    body.append(Container(items=opp, separator=True))
-    return _card(body)
+    return DigestParts(
+        title=t("digest.weekly.title", lang, team=figures.team),
+        subtitle=t(
+            "digest.week_of", lang, day=format_date(figures.week_start, lang, with_year=True)
+        ),
+        first=first,
+        sections=sections,
+    )
+
+
+def _week_facts(figures: WeeklyFigures, lang: Lang) -> list[Fact]:
+    """This week against the week before: "75% (−5)", "2,9 (−0,3)", "12 (+3)"."""
+    now, before = figures.this_week, figures.last_week
+    facts = [
+        Fact(
+            title=t("digest.week.start_rate", lang),
+            value=with_change(
+                percent_shown(now.start_rate, lang),
+                now.start_rate,
+                before.start_rate,
+                lang,
+                scale=100,
+            ),
+        ),
+        Fact(
+            title=t("digest.week.average_mood", lang),
+            value=with_change(
+                NO_FIGURE if now.average_mood is None else decimal_shown(now.average_mood, lang),
+                now.average_mood,
+                before.average_mood,
+                lang,
+                digits=1,
+            ),
+        ),
+        Fact(
+            title=t("digest.week.contacts", lang),
+            value=with_change(str(now.contacts), now.contacts, before.contacts, lang),
+        ),
+    ]
+    if figures.failed_deliveries:
+        facts.append(_failed_fact(figures.failed_deliveries, lang))
+    return facts

@@ -25,6 +25,7 @@ from microsoft_teams.cards import (
 from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
 from cards.plain import Markdown, plain
+from domain.figures_text import decimal_shown
 from domain.grammar import format_date
 
 PARTICIPANTS = ("leerling", "ouders", "mentor", "school", "gedragswetenschapper")
@@ -219,7 +220,7 @@ def trend_text(trend: Trend, lang: Lang) -> Markdown:
             t(
                 f"opp.trend.mood_{direction}",
                 lang,
-                average=f"{trend.average_mood:.1f}".replace(".", "," if lang == "nl" else "."),
+                average=decimal_shown(trend.average_mood, lang),
             )
         )
     return Markdown("\n\n".join(lines))

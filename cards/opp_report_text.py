@@ -9,6 +9,7 @@ from datetime import date
 from cards.catalogue import Lang, t
 from cards.mentor import kind_name, minutes_text
 from cards.plain import Markdown, plain
+from domain.figures_text import decimal_shown, percent_shown
 from domain.grammar import MONTH_NAMES, format_date
 from domain.report import Basis, ContactTotal, GoalTally, WeekRow, average_mood, mood_trend
 
@@ -55,8 +56,7 @@ class OppPack:
 
 def decimal(value: float, lang: Lang) -> str:
     """ "3,4" / "3.4"."""
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return decimal_shown(value, lang)
 
 
 def short_date(day: date, lang: Lang) -> str:
@@ -81,7 +81,7 @@ def rate_text(done: int, total: int, lang: Lang) -> str:
     """ "4 van 5 schooldagen (80%)"."""
     if not total:
         return t("opp.report.rate_none", lang)
-    percent = f"{round(100 * done / total)}%"
+    percent = percent_shown(done / total, lang)
     return t("opp.report.rate", lang, done=done, total=total, percent=percent)
 
 

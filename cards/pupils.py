@@ -1,14 +1,13 @@
 """The pupils at a glance (`leerlingen`, the morning list): those who need attention first, each
 with a way to act.
 
-Teams takes no message over 28 KB. A list that would not fit with a block and two buttons per
-pupil (a coordinator's whole team) shows one line per pupil and one pupil picker with the same two
-buttons.
+Teams takes no message over 28 KB. A list comes in pages of PAGE_SIZE pupils (`leerlingen 2`,
+or the *Volgende* button); a page that would not fit with a block and two buttons per pupil shows
+one line per pupil and one pupil picker with the same two buttons.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -30,15 +29,18 @@ from microsoft_teams.cards import (
 from cards.alerts import LOG_CONTACT
 from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
+from cards.pages import CARD_BUDGET, page_buttons, page_line, page_number, size_of, split_rows
 from cards.plain import plain
 from cards.rhythm import mood_word
 from domain.alerts import URGENT, Attention
 from domain.grammar import format_date
+from domain.words import in_sentence
 
 OPEN_CONTACT = "contact.open"  # the contact card, filled in for one pupil
 OPEN_PUPIL = "pupil.open"  # one pupil's page, for the pupil chosen in the picker
 LONG_SILENCE = 7  # days without a logged contact before a pupil is highlighted
-CARD_BUDGET = 26 * 1024  # bytes as sent (JSON, \u-escaped); Teams' limit is 28 KB
+ONLY_ATTENTION = "leerlingen alleen aandacht"
+PAGE_SIZE = 20  # pupils per page: a block and two buttons each still fit in most cases
 
 
 @dataclass(frozen=True)
@@ -62,11 +64,6 @@ class PupilRow:
     alert_id: int | None = None  # an open alert: logging a contact picks it up
 
 
-def size_of(card: dict[str, Any]) -> int:
-    """A card's size as it is sent."""
-    return len(json.dumps(card).encode())
-
-
 def pupils_card(
     *,
     lang: Lang,
@@ -75,28 +72,62 @@ def pupils_card(
     title: str,
     team_ref: int | None = None,
     subtitle: str | None = None,
+    page: int = 1,
+    command: str = "leerlingen",
 ) -> dict[str, Any]:
-    """`leerlingen` and the morning list: every pupil, those who need attention first."""
+    """`leerlingen` and the morning list: every pupil, those who need attention first, in pages
+    of PAGE_SIZE; `command` with a page number shows another page."""
+    pages = split_rows(rows, PAGE_SIZE)
+    page = page_number(page, len(pages))
+    shown = pages[page - 1]
     head: list[CardElement] = [
         TextBlock(text=title, size="Large", weight="Bolder", wrap=True),
         TextBlock(text=format_date(day, lang), is_subtle=True, spacing="None", wrap=True),
     ]
+    if len(pages) > 1:
+        head.append(page_line(lang, page, len(pages)))
     if subtitle:
         head.append(TextBlock(text=subtitle, wrap=True))
     if not rows:
         head.append(TextBlock(text=t("pupils.none", lang), wrap=True))
-    full = _card([*head, *(_pupil_row(lang, row, team_ref) for row in rows)])
+    nav = page_buttons(
+        lang,
+        page=page,
+        pages=len(pages),
+        command=command,
+        team_ref=team_ref,
+        extra=_attention_button(lang, rows, team_ref) if len(pages) > 1 else [],
+    )
+    full = _card([*head, *(_pupil_row(lang, row, team_ref) for row in shown), *nav])
     if size_of(full) <= CARD_BUDGET:
         return full
-    picker = _picker(lang, rows, team_ref) if team_ref is not None else []
-    short = _card([*head, *_short_list(lang, rows, minimal=False), *picker])
+    picker = _picker(lang, shown, team_ref) if team_ref is not None else []
+    short = _card([*head, *_short_list(lang, shown, minimal=False), *picker, *nav])
     if size_of(short) <= CARD_BUDGET:
         return short
-    return _card([*head, *_short_list(lang, rows, minimal=True), *picker])
+    return _card([*head, *_short_list(lang, shown, minimal=True), *picker, *nav])
+
+
+def _attention_button(
+    lang: Lang, rows: Sequence[PupilRow], team_ref: int | None
+) -> list[SubmitAction]:
+    """In a list of several pages, a button to only those who need attention (if any do and
+    the list is not that already)."""
+    if team_ref is None or all(r.attention is not None for r in rows):
+        return []
+    if not any(r.attention is not None for r in rows):
+        return []
+    data = {"verb": "command", "team": team_ref, "text": ONLY_ATTENTION}
+    return [SubmitAction(title=t("pupils.only_attention", lang), data=data)]
 
 
 def _card(body: Sequence[CardElement]) -> dict[str, Any]:
     return to_json(AdaptiveCard(version=CARD_VERSION, body=list(body)))
+
+
+def _mood(mood: int, lang: Lang, feeling: str | None = None) -> str:
+    """A mood inside a line ("Dagstart: 🙂 goed · moe"): the word in lower case."""
+    return in_sentence(mood_word(mood, lang, feeling))
 
 
 def _heading(lang: Lang, row: PupilRow) -> str:
@@ -114,7 +145,7 @@ def _status_lines(lang: Lang, row: PupilRow, *, short: bool = False) -> list[str
         if row.start_mood is None:
             lines.append(t("pupils.not_checked_in", lang))
         else:
-            start = t("pupils.start", lang, mood=mood_word(row.start_mood, lang, row.start_feeling))
+            start = t("pupils.start", lang, mood=_mood(row.start_mood, lang, row.start_feeling))
             if row.wants_contact:
                 start += " · " + t("pupils.wants_contact", lang)
             lines.append(start)
@@ -122,7 +153,7 @@ def _status_lines(lang: Lang, row: PupilRow, *, short: bool = False) -> list[str
                 lines.append(t("pupils.goals", lang, goals="; ".join(row.goals)))
         if row.close_mood is not None:
             lines.append(
-                t("pupils.close", lang, mood=mood_word(row.close_mood, lang, row.close_feeling))
+                t("pupils.close", lang, mood=_mood(row.close_mood, lang, row.close_feeling))
             )
     if row.wants_contact and row.start_mood is None:
         lines.append(t("pupils.wants_contact", lang))
@@ -192,11 +223,11 @@ def _short_status(lang: Lang, row: PupilRow, *, minimal: bool) -> str:
     if row.attention == "distress":
         parts.append("🆘")
     if row.start_mood is not None:
-        parts.append(mood_word(row.start_mood, lang))
+        parts.append(_mood(row.start_mood, lang))
     elif row.paused_until is None:
         parts.append(t("pupils.not_checked_in", lang))
     if row.close_mood is not None:
-        parts.append(t("pupils.short.close", lang, mood=mood_word(row.close_mood, lang)))
+        parts.append(t("pupils.short.close", lang, mood=_mood(row.close_mood, lang)))
     if row.wants_contact:
         parts.append(t("pupils.wants_contact", lang))
     if row.note_today:

@@ -26,6 +26,7 @@ from domain.age import DEFAULT_BAND, AgeBand
 from domain.alerts import PICKUP_HOURS
 from domain.grammar import format_time
 from domain.progress import DEFAULT_TALK_WEEKS, TALK_WEEKS
+from domain.words import REGION_NAMES
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,10 @@ def settings_card(
             label=t("settings.field.region", lang),
             value=values.region,
             is_required=True,
-            choices=[Choice(title=r.capitalize(), value=r) for r in ("noord", "midden", "zuid")],
+            choices=[
+                Choice(title=name.capitalize(), value=region)
+                for region, name in REGION_NAMES[lang].items()
+            ],
         ),
         ChoiceSetInput(
             id="class_channel",

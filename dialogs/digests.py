@@ -16,9 +16,9 @@ from cards.digest import (
     NamedSignal,
     WeeklyFigures,
     WeekSummary,
-    daily_digest_card,
-    weekly_digest_card,
 )
+from cards.digest_pages import daily_digest_pages, weekly_digest_pages
+from cards.pages import page_number
 from cards.signals import signal_sentence
 from dialogs.alerts import pickup_per_mentor
 from dialogs.inbound import Reply, card, text
@@ -29,6 +29,7 @@ from dialogs.signals import alert_mentors, evaluate
 from dialogs.teamcal import calendar_for, message_payload
 from domain.calendar import SchoolCalendar
 from domain.clock import at_local, local_date
+from domain.paging import parse_digest_args
 from domain.rhythm import DuePrompt
 from domain.text import fold
 from storage import audit, figures, outbox, people, signals
@@ -247,18 +248,21 @@ async def plan_digests(
     for target in targets:
         lang = target.lang
         shown: set[int] = set()
-        content: dict[str, Any] = daily_digest_card(
+        content: dict[str, Any] = daily_digest_pages(
             lang=lang,
             figures=await daily_figures(session, team, day, evaluated.new, lang, shown=shown),
-        )
+            team_ref=team.id,
+        )[0]
         rows.append(_row(team, "digest_daily", day, target, content, prompt))
         named.append(("day", target, shown))
         if weekly:
             shown = set()
-            content = weekly_digest_card(
+            content = weekly_digest_pages(
                 lang=lang,
                 figures=await weekly_figures(session, team, day, calendar, lang, shown=shown),
-            )
+                day=day,
+                team_ref=team.id,
+            )[0]
             rows.append(_row(team, "digest_weekly", day, target, content, prompt))
             named.append(("week", target, shown))
     created = await outbox.enqueue(session=session, deliveries=rows, now=now)
@@ -297,33 +301,32 @@ def _row(
     )
 
 
-WEEK_WORDS = {"week", "weekly", "wekelijks"}
-DAY_WORDS = {"dag", "day", "daily", "vandaag", "today", "dagelijks"}
-
-
 @router.command("digest", "overzichten", roles=COORDINATOR, where=PRIVATE)
 async def digest_command(turn: Turn) -> Sequence[Reply]:
-    """`digest [dag|week]`: the figures so far, on demand."""
+    """`digest [dag|week] [datum] [pagina]`: the figures so far, on demand, page by page."""
     assert turn.team is not None
-    word = fold(turn.args)
-    if word and word not in WEEK_WORDS | DAY_WORDS:
-        return [text(t("usage.digest", turn.lang))]
     today = local_date(turn.now)
+    asked = parse_digest_args(turn.args, today=today)
+    if asked is None:
+        return [text(t("usage.digest", turn.lang))]
+    if asked.day is not None and asked.day > today:
+        return [text(t("digest.future", turn.lang))]
     calendar = await calendar_for(turn.session, turn.team)
-    day = today if calendar.is_school_day(today) else calendar.previous_school_day(today)
+    day = asked.day or today
+    day = day if calendar.is_school_day(day) else calendar.previous_school_day(day)
     shown: set[int] = set()
-    if word in WEEK_WORDS:
+    if asked.week:
         weekly = await weekly_figures(
             turn.session, turn.team, day, calendar, turn.lang, shown=shown
         )
-        reply = card(weekly_digest_card(lang=turn.lang, figures=weekly))
+        pages = weekly_digest_pages(lang=turn.lang, figures=weekly, day=day, team_ref=turn.team_id)
     else:
         start = at_local(day, time(0, 0))
         new = await signals.detected_on(
             session=turn.session, team_id=turn.team_id, start=start, end=start + timedelta(days=1)
         )
         daily = await daily_figures(turn.session, turn.team, day, new, turn.lang, shown=shown)
-        reply = card(daily_digest_card(lang=turn.lang, figures=daily))
+        pages = daily_digest_pages(lang=turn.lang, figures=daily, team_ref=turn.team_id)
     await audit.record_each(
         session=turn.session,
         action="digest.viewed",
@@ -331,6 +334,9 @@ async def digest_command(turn: Turn) -> Sequence[Reply]:
         team_id=turn.team_id,
         actor_id=turn.actor_id,
         subject_ids=sorted(shown),
-        details={"kind": "week" if word in WEEK_WORDS else "day"},
+        details={"kind": "week" if asked.week else "day"},
     )
-    return [reply]
+    replies = [card(pages[page_number(asked.page, len(pages)) - 1])]
+    if asked.page > len(pages):
+        replies.insert(0, text(t("pages.beyond", turn.lang, pages=len(pages))))
+    return replies

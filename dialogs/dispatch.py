@@ -16,6 +16,7 @@ from dialogs import (
     roster,
 )
 from dialogs.inbound import Inbound, Reply, text
+from dialogs.opp_explained import explain_in_deliveries, explain_in_replies
 from dialogs.router import Turn, placed, refusal, router, run_command
 from domain.numbers import MAX_ID, ascii_int
 from storage import card_messages, people, teams
@@ -57,6 +58,9 @@ class Dispatcher:
             else:
                 turn = await self._turn(session, inbound, now=now, lang=lang)
                 replies = await self._checked_replacements(turn, await self._route(turn))
+                replies = explain_in_replies(session, turn.actor, lang, replies)
+                if turn.team is not None:  # what this turn wrote, for anyone in its team
+                    await explain_in_deliveries(session, since=now, team_id=turn.team.id)
                 touched = turn.outbox_touched
         if touched:
             self.on_outbox()

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 
 from cards.catalogue import t
 from cards.mentor import PupilPage, pupil_page_card
-from cards.pupils import OPEN_PUPIL, pupils_card
+from cards.pages import split_rows
+from cards.pupils import ONLY_ATTENTION, OPEN_PUPIL, PAGE_SIZE, pupils_card
 from dialogs.attention import pupil_rows
 from dialogs.contact_list import contact_rows
 from dialogs.inbound import Reply, card, text
@@ -19,6 +20,7 @@ from dialogs.teamcal import calendar_for
 from dialogs.trajectory import phase_for_page
 from domain.clock import local_date
 from domain.numbers import MAX_ID, int_value
+from domain.paging import is_attention_filter, split_page
 from storage import audit, checkins, people
 from storage.models import Person
 
@@ -30,8 +32,14 @@ MAX_NOTES = 10  # the pupil's latest notes on their page
 
 @router.command("leerlingen", "pupils", "overzicht", roles=STAFF, where=PRIVATE)
 async def pupils_overview(turn: Turn) -> Sequence[Reply]:
-    """Every visible pupil today, those who need attention first, each with a way to act."""
+    """Every visible pupil today, those who need attention first, each with a way to act; in
+    pages (`leerlingen 2`), or only those who need attention (`leerlingen alleen aandacht`)."""
     assert turn.team is not None
+    asked = split_page(turn.args)
+    if asked is None or (asked[0] and not is_attention_filter(asked[0])):
+        return [text(t("usage.leerlingen", turn.lang))]
+    words, page = asked
+    only_attention = bool(words)
     pupils = await visible_pupils(turn)
     rows = await pupil_rows(
         turn.session,
@@ -47,8 +55,22 @@ async def pupils_overview(turn: Turn) -> Sequence[Reply]:
         if turn.role == "coordinator"
         else t("pupils.title.mentor", turn.lang)
     )
-    needing = sum(1 for row in rows if row.attention is not None)
-    subtitle = t("pupils.attention", turn.lang, count=needing, total=len(rows)) if needing else None
+    needing = [row for row in rows if row.attention is not None]
+    subtitle: str | None
+    if only_attention:
+        subtitle = (
+            t("pupils.attention_only", turn.lang, count=len(needing), total=len(rows))
+            if needing
+            else t("pupils.attention_none", turn.lang)
+        )
+    else:
+        subtitle = (
+            t("pupils.attention", turn.lang, count=len(needing), total=len(rows))
+            if needing
+            else None
+        )
+    listed = needing if only_attention else rows
+    pages = len(split_rows(listed, PAGE_SIZE))
     await audit.record_each(
         session=turn.session,
         action="pupils.viewed",
@@ -60,12 +82,17 @@ async def pupils_overview(turn: Turn) -> Sequence[Reply]:
     shown = pupils_card(
         lang=turn.lang,
         day=local_date(turn.now),
-        rows=rows,
+        rows=listed,
         title=title,
         team_ref=turn.team_id,
         subtitle=subtitle,
+        page=page,
+        command=ONLY_ATTENTION if only_attention else "leerlingen",
     )
-    return [card(shown)]
+    replies = [card(shown)]
+    if page > pages:
+        replies.insert(0, text(t("pages.beyond", turn.lang, pages=pages)))
+    return replies
 
 
 @router.command("leerling", "pupil", roles=STAFF, where=PRIVATE)

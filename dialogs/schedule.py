@@ -18,6 +18,7 @@ from dialogs.attention import pupil_rows
 from dialogs.bands import pupil_band
 from dialogs.digests import plan_digests
 from dialogs.names import first_name
+from dialogs.opp_explained import explain_in_deliveries
 from dialogs.opp_nudges import plan_nudges, plan_overview
 from dialogs.progress import plan_talks_due
 from dialogs.recipients import pupil_staff
@@ -60,6 +61,7 @@ async def enqueue_due(db: Database, now: datetime) -> Planned:
                 if prompt.kind == "day_start":
                     for planner in (plan_nudges, plan_overview, plan_talks_due):
                         created += await planner(session, fresh, prompt, calendar, now)
+            await explain_in_deliveries(session, since=now, team_id=fresh.id)
     if created:
         logger.info("scheduled %d deliveries", created)
     return Planned(teams=len(active), created=created)

@@ -16,13 +16,13 @@ from dialogs.recipients import channel_refusal
 from dialogs.router import COORDINATOR, PRIVATE, Turn, router
 from domain.age import band_of
 from domain.alerts import PICKUP_HOURS
-from domain.calendar import REGIONS
 from domain.clock import local_date
 from domain.grammar import format_time, parse_date, parse_time
 from domain.numbers import ascii_decimal, ascii_int
 from domain.progress import parse_talk_weeks
 from domain.rhythm import DayTimes
 from domain.text import fold, printable, suggest
+from domain.words import REGION_NAMES, liberation_of, region_of, yes_no_of
 from storage import teams
 from storage.models import Team
 
@@ -55,7 +55,9 @@ TEXT_KEYS = {
     "studiedagen": "free_days",
     "freedays": "free_days",
     "bevrijdingsdag": "liberation_day",
+    "liberationday": "liberation_day",
     "goedevrijdag": "good_friday_off",
+    "goodfriday": "good_friday_off",
     "opp": "opp_cycle_weeks",
     "oppcyclus": "opp_cycle_weeks",
     "oppcycle": "opp_cycle_weeks",
@@ -66,6 +68,11 @@ TEXT_KEYS = {
     "drempellaag": "signal_low_streak",
     "drempelcontact": "signal_contact_days",
     "drempelplanning": "signal_plan_days",
+    "thresholdcheckin": "signal_missing_days",
+    "thresholdmood": "signal_mood_drop",
+    "thresholdlow": "signal_low_streak",
+    "thresholdcontact": "signal_contact_days",
+    "thresholdplan": "signal_plan_days",
     "voortgangsgesprek": "progress_talk_weeks",
     "voortgang": "progress_talk_weeks",
     "progress": "progress_talk_weeks",
@@ -89,8 +96,6 @@ THRESHOLDS: dict[str, tuple[float, float]] = {
     "signal_contact_days": (1, 60),
     "signal_plan_days": (1, 5),
 }
-YES = {"ja", "yes", "true", "aan", "on", "vrij"}
-NO = {"nee", "no", "false", "uit", "off", "open"}
 
 
 @dataclass
@@ -145,21 +150,21 @@ def validate(team: Team, raw: dict[str, Any], *, today: date, lang: Lang) -> Cha
             else:
                 changes.columns[column] = wall
     if "region" in raw:
-        region = fold(str(raw["region"]))
-        if region in REGIONS:
+        region = region_of(str(raw["region"]))
+        if region is not None:
             changes.columns["region"] = region
         else:
             changes.problems.append(t("settings.bad_region", lang))
     if "liberation_day" in raw:
-        value = fold(str(raw["liberation_day"]))
-        if value in ("lustrum", "altijd", "nooit"):
+        value = liberation_of(str(raw["liberation_day"]))
+        if value is not None:
             changes.columns["liberation_day"] = value
         else:
             changes.problems.append(t("settings.bad_liberation_day", lang))
     if "good_friday_off" in raw:
-        flag = fold(str(raw["good_friday_off"]))
-        if flag in YES | NO:
-            changes.columns["good_friday_off"] = flag in YES
+        flag = yes_no_of(str(raw["good_friday_off"]))
+        if flag is not None:
+            changes.columns["good_friday_off"] = flag
         else:
             changes.problems.append(t("settings.bad_yes_no", lang))
     channels = {cid for cid, _ in channel_choices(team, lang)}
@@ -184,7 +189,9 @@ def validate(team: Team, raw: dict[str, Any], *, today: date, lang: Lang) -> Cha
         else:
             changes.problems.append(t("settings.bad_link", lang))
     if "opp_cycle_weeks" in raw:
-        weeks = str(raw["opp_cycle_weeks"]).strip().removesuffix(" weken").removesuffix(" weeks")
+        weeks = " ".join(str(raw["opp_cycle_weeks"]).casefold().split())  # no fold: "²" is no 2
+        weeks = weeks.removeprefix("elke ").removeprefix("every ")
+        weeks = weeks.removesuffix(" weken").removesuffix(" weeks")
         cycle = ascii_int(weeks, low=1, high=52)
         if cycle is not None:
             changes.columns["opp_cycle_weeks"] = cycle
@@ -327,7 +334,7 @@ async def summary(turn: Turn) -> str:
         reminder=format_time(team.reminder_time),
         mentor_list=format_time(team.mentor_list_time),
         close=format_time(team.close_time),
-        region=team.region,
+        region=REGION_NAMES[turn.lang].get(team.region, team.region),
         channel=names.get(team.class_channel_id or team.general_channel_id, "?"),
         coordinator_channel=names.get(team.coordinator_channel_id or "", "—"),
         link=team.meeting_link or "—",

@@ -14,6 +14,15 @@ GRACE_WEEKS = 1  # a week late is no signal yet: holidays and illness move talks
 # "2", "2 weken", "elke 2 weken", "every 2 weeks", "1 week", "wekelijks"
 EVERY = re.compile(r"^(?:(?:elke|iedere|every)\s+)?(\S+?)(?:\s*(?:weken|week|wk|weeks))?$")
 WEEKLY = {"wekelijks", "weekly", "elke week", "iedere week", "every week"}
+FORTNIGHTLY = {
+    "om de week",
+    "om de andere week",
+    "tweewekelijks",
+    "every other week",
+    "fortnightly",
+    "biweekly",
+    "every fortnight",
+}
 
 
 def monday_of(day: date) -> date:
@@ -36,6 +45,8 @@ def parse_talk_weeks(text: str) -> int | None:
     value = fold(text)
     if value in WEEKLY:
         return 1
+    if value in FORTNIGHTLY:
+        return 2
     match = EVERY.match(value)
     if match is None:
         return None

@@ -34,7 +34,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": (
             "Type **settings** for the card, or one line: `settings start 09:00`, "
             "`settings close 14:45`, `settings reminder 10:00`, `settings mentorlist 10:30`, "
-            "`settings region zuid`, `settings link https://…`, `settings freedays 12-03-2027`, "
+            "`settings region south`, `settings link https://…`, `settings freedays 12-03-2027`, "
             "`settings pickup 2`, `settings progress every 1 week`, "
             "`settings age young` (or middle, older), "
             "`settings classchannel` (in the channel itself)."
@@ -125,11 +125,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "settings.bad_region": {
         "nl": "de regio moet noord, midden of zuid zijn",
-        "en": "the region must be noord, midden or zuid",
+        "en": "the region must be north, middle or south (noord, midden, zuid)",
     },
     "settings.bad_liberation_day": {
         "nl": "Bevrijdingsdag moet lustrum, altijd of nooit zijn",
-        "en": "Liberation Day must be lustrum, altijd or nooit",
+        "en": "Liberation Day must be lustrum (every 5 years), always or never",
     },
     "settings.bad_name": {
         "nl": "de naam van de gedragswetenschapper is te lang",

@@ -2,8 +2,8 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "help.leerlingen": {
-        "nl": "**leerlingen** — je leerlingen van vandaag in één overzicht",
-        "en": "**pupils** — your pupils today at a glance",
+        "nl": "**leerlingen** [alleen aandacht] [pagina] — je leerlingen van vandaag in één overzicht",
+        "en": "**pupils** [attention only] [page] — your pupils today at a glance",
     },
     "help.leerling": {
         "nl": "**leerling** _naam_ — stemming, check-ins, planning en contacten van één leerling",

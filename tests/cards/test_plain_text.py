@@ -31,9 +31,8 @@ from cards.digest import (
     NamedSignal,
     WeeklyFigures,
     WeekSummary,
-    daily_digest_card,
-    weekly_digest_card,
 )
+from cards.digest_pages import daily_digest_card, weekly_digest_card
 from cards.mentor import (
     ContactRow,
     PupilPage,

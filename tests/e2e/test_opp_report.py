@@ -117,7 +117,7 @@ async def test_the_mentor_reads_everything_since_the_plan_started(classroom: Cla
         "11 van 13 schooldagen (85%)",
         "week 48 (23 nov): 5 van 5 schooldagen (100%) · stemming 2,4",
         "week 49 (30 nov): 2 van 3 schooldagen (67%) · stemming 3,0",  # Wed and Thu paused
-        "week 50 (7 dec): 4 van 5 schooldagen (80%) · stemming 4,2",
+        "week 50 (7 dec): 4 van 5 schooldagen (80%) · stemming 4,3",  # 4.25, rounded up
         "gemiddeld 3,2 van 5, stijgend",
         "10 gepland: 4 gelukt, 1 een beetje, 2 nog niet, 3 niet ingevuld",
         "Berichten van de leerling bij de dagafsluiting (2)",
