@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, ConsoleMessage, Page
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route
 
+from cards.gallery import LOCAL_URL
 from e2e.playground import NPM_PREFIX
 
 HERE = Path(__file__).resolve().parent
@@ -28,6 +29,8 @@ MARKDOWN = (
 )
 MEASURE = HERE / "card_on_a_phone.js"
 HOST_CONFIG = HERE / "teams_host_config.json"
+# The pictures the bot serves (the youngest pupils' faces), as Teams would fetch them from it.
+IMAGES = HERE.parent / "bot" / "images"
 PHONE_WIDTH = 340
 PHONE_HEIGHT = 640
 # The Adaptive Cards version Teams renders: cards are parsed as this version.
@@ -68,12 +71,23 @@ class PhoneRenderer:
             viewport={"width": PHONE_WIDTH, "height": PHONE_HEIGHT}, device_scale_factor=2
         )
         self.page.on("console", self._console)
+        self.page.route(f"{LOCAL_URL}/images/*", self._picture)
         self.page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
         self.page.set_content(PAGE)
         self.page.add_style_tag(path=str(STYLESHEET))
         self.page.add_script_tag(path=str(MARKDOWN))
         self.page.add_script_tag(path=str(RENDERER))
         self.page.add_script_tag(path=str(MEASURE))
+
+    @staticmethod
+    def _picture(route: Route) -> None:
+        """A picture from bot/images, as the bot serves it; anything else there is missing."""
+        name = route.request.url.rsplit("/", 1)[-1]
+        found = IMAGES / name
+        if name.endswith(".png") and found.is_file():
+            route.fulfill(path=str(found), content_type="image/png")
+        else:
+            route.fulfill(status=404)
 
     def _console(self, message: ConsoleMessage) -> None:
         if message.type == "error":

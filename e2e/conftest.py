@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -48,7 +49,10 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A migrated SQLite file of its own, shared by the served bot and `dagritme tick`."""
     path = tmp_path_factory.mktemp("db") / "dagritme.sqlite3"
     url = f"sqlite+aiosqlite:///{path}"
-    upgrade(url)
+    # in a thread of its own: the migrations run an event loop, and Playwright's sync API (the
+    # browser of an earlier test) may already have one running in this thread
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(upgrade, url).result()
     return url
 
 

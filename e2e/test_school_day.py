@@ -118,7 +118,7 @@ def test_a_school_day_in_the_playground(
         teams.bot_says("Hoi Fatima!")
         teams.ask("log Sanne bellen 15m gaat beter", "Logged: Sanne de Vries")
         overview = teams.ask("leerlingen", "Your pupils")
-        for seen in ("Sanne de Vries", "Good", "rekenen blz. 12", "contact today"):
+        for seen in ("Sanne de Vries", "🙂 good", "rekenen blz. 12", "contact today"):
             expect(overview).to_contain_text(seen)
         # Sanne's words arrive as an alert (written in Dutch: it was planned before Fatima's
         # Teams told the bot her language); picking it up tells Sanne that Fatima saw them.
