@@ -164,13 +164,12 @@ def summary(
         broken += [f"fan-out {rate:.2f}"] if rate < LEAST_RATE else []
         if backend == "sqlite" and throughput < LEAST_THROUGHPUT:
             broken.append(f"submits/s ×{throughput:.2f}")
-        broken += ["missing"] if busy.missing else []
     if fanouts:
         calls = sum(r["calls"] for r in fanouts)
         throttled = sum(r["throttled"] for r in fanouts) + sum(r.throttled for r in answers or ())
         calls += sum(r.calls for r in answers or ())
         confirmed_again = sum(r["sent_twice"] for r in fanouts)
-        missing = sum(r["missing"] for r in fanouts)
+        missing = sum(r["missing"] for r in fanouts) + sum(r.missing for r in answers or ())
         parts += [
             f"429s {throttled / max(calls, 1):.2%}",
             f"sent twice {confirmed_again}",
