@@ -128,6 +128,7 @@ def contact_card(
             id="day",
             label=t("contact.card.day", lang),
             is_required=True,
+            error_message=t("contact.card.day_required", lang),
             value=(draft.day or today).isoformat(),
             max=today.isoformat(),
         ),

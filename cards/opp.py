@@ -161,7 +161,12 @@ def record_action(
     form = AdaptiveCard(
         version=CARD_VERSION,
         body=[
-            DateInput(id="day", label=t("opp.form.day", lang), is_required=True),
+            DateInput(
+                id="day",
+                label=t("opp.form.day", lang),
+                is_required=True,
+                error_message=t("opp.form.day_required", lang),
+            ),
             ChoiceSetInput(
                 id="participants",
                 label=t("opp.form.participants", lang),

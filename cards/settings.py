@@ -64,6 +64,7 @@ def settings_card(
                 label=t(f"settings.field.{field}", lang),
                 value=format_time(getattr(values, field)),
                 is_required=True,
+                error_message=t("settings.required", lang),
             )
             for field in ("start", "reminder", "mentor_list", "close")
         ),
@@ -72,6 +73,7 @@ def settings_card(
             label=t("settings.field.region", lang),
             value=values.region,
             is_required=True,
+            error_message=t("settings.required", lang),
             choices=[
                 Choice(title=name.capitalize(), value=region)
                 for region, name in REGION_NAMES[lang].items()
@@ -82,6 +84,7 @@ def settings_card(
             label=t("settings.field.class_channel", lang),
             value=values.class_channel_id,
             is_required=True,
+            error_message=t("settings.required", lang),
             choices=channel_choices,
         ),
         ChoiceSetInput(
@@ -111,6 +114,7 @@ def settings_card(
             label=t("settings.field.liberation_day", lang),
             value=values.liberation_day,
             is_required=True,
+            error_message=t("settings.required", lang),
             choices=[
                 Choice(title=t(f"settings.liberation.{v}", lang), value=v)
                 for v in ("lustrum", "altijd", "nooit")
@@ -121,6 +125,7 @@ def settings_card(
             label=t("settings.field.age_band", lang),
             value=values.age_band,
             is_required=True,
+            error_message=t("settings.required", lang),
             choices=[
                 Choice(title=t(f"band.about.{b.value}", lang), value=b.value) for b in AgeBand
             ],
@@ -132,6 +137,7 @@ def settings_card(
             min=1,
             max=52,
             is_required=True,
+            error_message=t("settings.required_number", lang, low=1, high=52),
         ),
         NumberInput(
             id="progress_talk_weeks",
@@ -140,6 +146,9 @@ def settings_card(
             min=TALK_WEEKS[0],
             max=TALK_WEEKS[1],
             is_required=True,
+            error_message=t(
+                "settings.required_number", lang, low=TALK_WEEKS[0], high=TALK_WEEKS[1]
+            ),
         ),
         NumberInput(
             id="contact_pickup_hours",
@@ -148,6 +157,9 @@ def settings_card(
             min=PICKUP_HOURS[0],
             max=PICKUP_HOURS[1],
             is_required=True,
+            error_message=t(
+                "settings.required_number", lang, low=PICKUP_HOURS[0], high=PICKUP_HOURS[1]
+            ),
         ),
         TextInput(
             id="behavioural_scientist",

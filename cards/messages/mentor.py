@@ -93,6 +93,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "contact.card.edit_title": {"nl": "Contact wijzigen", "en": "Edit a contact"},
     "contact.card.pupil": {"nl": "Leerling", "en": "Pupil"},
     "contact.card.pupil_required": {"nl": "Kies een leerling.", "en": "Choose a pupil."},
+    "contact.card.day_required": {
+        "nl": "Kies de dag van het contact (vandaag of eerder).",
+        "en": "Choose the day of the contact (today or earlier).",
+    },
     "contact.card.kind": {"nl": "Soort contact", "en": "Kind of contact"},
     "contact.card.kind_required": {
         "nl": "Kies de soort contact.",

@@ -45,6 +45,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "opp.history.none": {"nl": "Nog geen evaluaties.", "en": "No evaluations yet."},
     "opp.form.open": {"nl": "Evaluatie vastleggen", "en": "Record the evaluation"},
     "opp.form.day": {"nl": "Datum van de evaluatie", "en": "Date of the evaluation"},
+    "opp.form.day_required": {
+        "nl": "Kies de datum van de evaluatie.",
+        "en": "Choose the date of the evaluation.",
+    },
     "opp.form.participants": {"nl": "Wie waren erbij?", "en": "Who took part?"},
     "opp.form.note": {"nl": "Korte notitie (optioneel)", "en": "Short note (optional)"},
     "opp.form.save": {"nl": "Opslaan", "en": "Save"},

@@ -137,6 +137,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "settings.title": {"nl": "Instellingen van het team", "en": "Team settings"},
     "settings.field.region": {"nl": "Regio schoolvakanties", "en": "School holiday region"},
+    "settings.required": {
+        "nl": "Vul dit in; de bot heeft het nodig.",
+        "en": "Please fill this in; the bot needs it.",
+    },
+    "settings.required_number": {
+        "nl": "Vul een getal van {low} tot en met {high} in.",
+        "en": "Enter a number from {low} to {high}.",
+    },
     "settings.field.class_channel": {
         "nl": "Kanaal voor dagstart en dagafsluiting",
         "en": "Channel for the day start and day close",
