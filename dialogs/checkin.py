@@ -65,9 +65,8 @@ def _card_day(turn: Turn) -> date | Reply:
     return day
 
 
-def _done_start(
-    lang: Lang, stored: CheckIn, band: AgeBand, reader: Reader | None
-) -> dict[str, Any]:
+def done_start(lang: Lang, stored: CheckIn, band: AgeBand, reader: Reader | None) -> dict[str, Any]:
+    """What the day start card turns into once sent (the preview shows the same)."""
     return checkin_done_card(
         lang=lang,
         day=stored.day,
@@ -82,9 +81,8 @@ def _done_start(
     )
 
 
-def _done_close(
-    lang: Lang, stored: CheckIn, band: AgeBand, reader: Reader | None
-) -> dict[str, Any]:
+def done_close(lang: Lang, stored: CheckIn, band: AgeBand, reader: Reader | None) -> dict[str, Any]:
+    """What the day close card turns into once sent (the preview shows the same)."""
     return close_done_card(
         lang=lang,
         day=stored.day,
@@ -126,7 +124,7 @@ async def submit_start(turn: Turn) -> Sequence[Reply]:
         feeling=answer.feeling,
         now=turn.now,
     )
-    done = _done_start(turn.lang, stored, band, await reader_of(turn))
+    done = done_start(turn.lang, stored, band, await reader_of(turn))
     replies = [card(done, replaces=replaces)]
     if created:
         await alert_checkin(turn, stored)
@@ -172,7 +170,7 @@ async def submit_close(turn: Turn) -> Sequence[Reply]:
     )
     if created:
         await alert_checkin(turn, stored)
-    done = _done_close(turn.lang, stored, band, await reader_of(turn))
+    done = done_close(turn.lang, stored, band, await reader_of(turn))
     done = await offer_week(turn, stored.day, done)  # *Bekijk je week* as the week ends
     replies = [card(done, replaces=replaces)]
     if not created:

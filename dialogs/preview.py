@@ -14,11 +14,12 @@ from datetime import date
 from typing import Any
 
 from cards.catalogue import Lang, t
-from cards.confirmations import Reader, checkin_done_card, close_done_card
+from cards.confirmations import Reader
 from cards.preview import PREVIEW_KEYS, as_preview, with_banner
 from cards.rhythm import checkin_card, close_card
 from cards.young import picture_goal
 from dialogs.bands import band_name, team_band
+from dialogs.checkin import done_close, done_start
 from dialogs.checkin_answers import Refused, parse_close, parse_start
 from dialogs.inbound import Reply, card, text
 from dialogs.router import PRIVATE, STAFF, Turn, router
@@ -26,6 +27,7 @@ from domain.age import BAND_WORDS, AgeBand, band_of, effective_band
 from domain.clock import local_date
 from domain.feelings import PICTURE_GOALS
 from domain.text import suggest
+from storage.models import CheckIn
 
 logger = logging.getLogger(__name__)
 # The preview shows what a pupil with a mentor sees after sending.
@@ -106,19 +108,20 @@ async def preview_start(turn: Turn) -> Sequence[Reply]:
         answer = parse_start(value, band=band, lang=turn.lang)
     except Refused as exc:
         return _refused(turn, str(exc))
-    done = checkin_done_card(
-        lang=turn.lang,
+    # what the real card would store, built but never added to a session
+    would_store = CheckIn(
+        team_id=turn.team_id,
+        pupil_id=turn.actor_id,
         day=day,
+        kind="start",
         mood=answer.mood,
         energy=answer.energy,
-        goals=answer.goals,
+        goals=list(answer.goals),
         wants_contact=answer.wants_contact,
+        note=answer.note,
         feeling=answer.feeling,
-        note_given=bool(answer.note),
-        band=band,
-        reader=PREVIEW_READER,
     )
-    return _done(turn, done, band)
+    return _done(turn, done_start(turn.lang, would_store, band, PREVIEW_READER), band)
 
 
 @router.card_action("preview.close", roles=STAFF, where=PRIVATE)
@@ -132,19 +135,19 @@ async def preview_close(turn: Turn) -> Sequence[Reply]:
         answer = parse_close(value, goals, band=band)
     except Refused as exc:
         return _refused(turn, str(exc))
-    done = close_done_card(
-        lang=turn.lang,
+    would_store = CheckIn(
+        team_id=turn.team_id,
+        pupil_id=turn.actor_id,
         day=day,
+        kind="close",
         mood=answer.mood,
         goals=goals,
-        goal_status=answer.goal_status,
-        note_given=bool(answer.note),
+        goal_status=list(answer.goal_status),
+        note=answer.note,
         wants_contact=answer.wants_contact,
         feeling=answer.feeling,
-        band=band,
-        reader=PREVIEW_READER,
     )
-    return _done(turn, done, band)
+    return _done(turn, done_close(turn.lang, would_store, band, PREVIEW_READER), band)
 
 
 @router.card_action("preview.other", roles=STAFF, where=PRIVATE)
