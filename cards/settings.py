@@ -51,6 +51,20 @@ class SettingsView:
     age_band: str = DEFAULT_BAND.value
 
 
+def _number(lang: Lang, field: str, value: int, bounds: tuple[int, int]) -> NumberInput:
+    """A required whole number between `bounds`, saying so when it is missing."""
+    low, high = bounds
+    return NumberInput(
+        id=field,
+        label=t(f"settings.field.{field}", lang),
+        value=value,
+        min=low,
+        max=high,
+        is_required=True,
+        error_message=t("settings.required_number", lang, low=low, high=high),
+    )
+
+
 def settings_card(
     *, lang: Lang, values: SettingsView, channels: Sequence[tuple[str, str]], team_ref: int
 ) -> dict[str, Any]:
@@ -130,37 +144,9 @@ def settings_card(
                 Choice(title=t(f"band.about.{b.value}", lang), value=b.value) for b in AgeBand
             ],
         ),
-        NumberInput(
-            id="opp_cycle_weeks",
-            label=t("settings.field.opp_cycle_weeks", lang),
-            value=values.opp_cycle_weeks,
-            min=1,
-            max=52,
-            is_required=True,
-            error_message=t("settings.required_number", lang, low=1, high=52),
-        ),
-        NumberInput(
-            id="progress_talk_weeks",
-            label=t("settings.field.progress_talk_weeks", lang),
-            value=values.progress_talk_weeks,
-            min=TALK_WEEKS[0],
-            max=TALK_WEEKS[1],
-            is_required=True,
-            error_message=t(
-                "settings.required_number", lang, low=TALK_WEEKS[0], high=TALK_WEEKS[1]
-            ),
-        ),
-        NumberInput(
-            id="contact_pickup_hours",
-            label=t("settings.field.contact_pickup_hours", lang),
-            value=values.contact_pickup_hours,
-            min=PICKUP_HOURS[0],
-            max=PICKUP_HOURS[1],
-            is_required=True,
-            error_message=t(
-                "settings.required_number", lang, low=PICKUP_HOURS[0], high=PICKUP_HOURS[1]
-            ),
-        ),
+        _number(lang, "opp_cycle_weeks", values.opp_cycle_weeks, (1, 52)),
+        _number(lang, "progress_talk_weeks", values.progress_talk_weeks, TALK_WEEKS),
+        _number(lang, "contact_pickup_hours", values.contact_pickup_hours, PICKUP_HOURS),
         TextInput(
             id="behavioural_scientist",
             label=t("settings.field.behavioural_scientist", lang),
