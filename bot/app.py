@@ -1,4 +1,4 @@
-"""The aiohttp app factory: routes, Bot Framework adapter, database, scheduler and delivery."""
+"""The aiohttp app factory: routes, request authentication, database, scheduler and delivery."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Any
 import jwt
 import requests
 from aiohttp import web
-from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity
 
 from bot import pages
@@ -64,7 +64,7 @@ class Services:
     clock: Clock
     db: Database
     connector: ConnectorClient
-    adapter: CloudAdapter
+    auth: ConfigurationBotFrameworkAuthentication  # checks who sent a request
     bot: DagritmeBot
     dispatcher: Dispatcher
     worker: DeliveryWorker
@@ -99,7 +99,6 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
             ),
         )
     )
-    adapter = CloudAdapter(auth)
     bot = DagritmeBot(
         dispatcher,
         connector,
@@ -114,7 +113,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         clock=clock,
         db=db,
         connector=connector,
-        adapter=adapter,
+        auth=auth,
         bot=bot,
         dispatcher=dispatcher,
         worker=worker,
@@ -218,14 +217,11 @@ async def messages(request: web.Request) -> web.StreamResponse:
     auth_header = request.headers.get("Authorization", "")
     try:
         # Authenticated first: who sends it is asked (401) before what they may send (403).
-        authenticated = await _authenticate(services.adapter, activity, auth_header)
+        await _authenticate(services.auth, activity, auth_header)
         refusal = refuse_activity(body, services.settings)
         if refusal:
             services.metrics.inc("dagritme_requests_refused_total", reason=refusal.metric)
             return _problem(403, refusal.reason)
-        response = await services.adapter.process_activity(
-            authenticated, activity, services.bot.on_turn
-        )
     except (PermissionError, jwt.PyJWTError):
         return _problem(401, "unauthorized")
     except requests.RequestException:
@@ -233,21 +229,20 @@ async def messages(request: web.Request) -> web.StreamResponse:
         # Teams retries a 503.
         logger.exception("could not fetch the Bot Framework signing keys")
         return _problem(503, "authentication service unavailable")
-    if response is not None:
-        return web.json_response(response.body, status=response.status)
+    await services.bot.on_activity(activity)
     return web.Response(status=200)
 
 
-async def _authenticate(adapter: CloudAdapter, activity: Activity, auth_header: str) -> Any:
+async def _authenticate(
+    auth: ConfigurationBotFrameworkAuthentication, activity: Activity, auth_header: str
+) -> Any:
     """The SDK's check of the request's token (none in local mode); PermissionError if refused."""
     # With its own metadata URL the SDK takes only None for "no header", and fails with an
     # AttributeError on a header that is not "<scheme> <token>".
     if auth_header and len(auth_header.split(" ")) != 2:
         raise PermissionError("the Authorization header is not '<scheme> <token>'")
     try:
-        return await adapter.bot_framework_authentication.authenticate_request(
-            activity, auth_header or None
-        )
+        return await auth.authenticate_request(activity, auth_header or None)
     except Exception as exc:
         if type(exc) is not Exception:  # PermissionError, PyJWTError, a failed key fetch, a bug
             raise

@@ -152,6 +152,24 @@ class ConnectorClient:
         data = await self._request("POST", service_url, path, activity)
         return data.get("id")
 
+    async def reply(
+        self,
+        service_url: str,
+        conversation_id: str,
+        reply_to_id: str | None,
+        activity: dict[str, Any],
+    ) -> str | None:
+        """Answer an activity in its conversation (a plain post when it has no id); returns the
+        new activity id."""
+        if not reply_to_id:
+            return await self.send(service_url, conversation_id, activity)
+        path = (
+            f"/v3/conversations/{quote(conversation_id, safe='')}"
+            f"/activities/{quote(reply_to_id, safe='')}"
+        )
+        data = await self._request("POST", service_url, path, activity)
+        return data.get("id")
+
     async def update(
         self, service_url: str, conversation_id: str, activity_id: str, activity: dict[str, Any]
     ) -> None:

@@ -1,4 +1,10 @@
-"""The activity handler: transport in, dispatcher, replies out. The only code that sees a turn."""
+"""The activity handler: transport in, dispatcher, replies out. The only code that sees a turn.
+
+Answers go out through the bot's own connector client (`bot.connector`), as the delivery
+worker's sends do: one pooled HTTP session, no thread per call. The Bot Framework SDK's turn
+would build a new connector client, with its own HTTP session, for every activity; it is used
+for what it does well, checking who sent the request (`bot.app`).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,9 @@ import logging
 import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from functools import partial
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from aiohttp import ClientError
-from botbuilder.core import Bot, CardFactory, MessageFactory, TurnContext
-from botbuilder.schema import Activity, ActivityTypes
-from msrest.exceptions import HttpOperationError
+from botbuilder.schema import Activity
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.connector import ConnectorClient, ConnectorError
@@ -19,7 +22,6 @@ from bot.observability import Metrics
 from bot.sending import to_activity
 from bot.transport import tenant_of, to_inbound
 from cards.catalogue import lang_of, t
-from cards.faces import with_public_images
 from dialogs.dispatch import Dispatcher
 from dialogs.inbound import Inbound, Reply
 from domain.clock import Clock
@@ -28,14 +30,13 @@ logger = logging.getLogger(__name__)
 
 Pace = Callable[[str, str | None], Awaitable[None]]
 REPLY_ATTEMPTS = 3
-RETRYABLE = (412, 429, 500, 502, 503, 504)
 # Someone is waiting for the answer: a passing failure is tried again soon, then later
 # (0.25 s, 0.5 s); a Retry-After from Teams is always honoured.
 FIRST_RETRY = 0.25
 T = TypeVar("T")
 
 
-class DagritmeBot(Bot):
+class DagritmeBot:
     """Hands each activity to the dispatcher and sends what it answers."""
 
     def __init__(
@@ -57,9 +58,8 @@ class DagritmeBot(Bot):
         self.clock = clock
         self.allowed_tenants = allowed_tenants
 
-    async def on_turn(self, context: TurnContext) -> None:
-        """Handle one activity."""
-        activity: Activity = context.activity
+    async def on_activity(self, activity: Activity) -> None:
+        """Handle one authenticated activity."""
         # Checked before anything else: another tenant's activity must not even make us read
         # its roster.
         if self.allowed_tenants and tenant_of(activity).lower() not in self.allowed_tenants:
@@ -79,7 +79,7 @@ class DagritmeBot(Bot):
                 "database error (%s) while handling a %s", type(exc).__name__, inbound.kind
             )
             self.metrics.inc("dagritme_turn_errors_total", kind="database")
-            await self._apologise(context, inbound, "error.busy")
+            await self._apologise(inbound, "error.busy")
             return
         except Exception as exc:  # the last resort of a turn: a bug must not become a 500
             logger.error(
@@ -89,22 +89,20 @@ class DagritmeBot(Bot):
                 _where(exc),
             )
             self.metrics.inc("dagritme_turn_errors_total", kind="internal")
-            await self._apologise(context, inbound, "error.internal")
+            await self._apologise(inbound, "error.internal")
             return
         try:
-            await self.send_replies(context, inbound, replies)
+            await self.send_replies(inbound, replies)
         except Exception as exc:  # what was done is stored; a failed answer must not be a 500
             logger.error("could not send the answer: %s at %s", type(exc).__name__, _where(exc))
             self.metrics.inc("dagritme_turn_errors_total", kind="reply")
 
-    async def _apologise(self, context: TurnContext, inbound: Inbound, key: str) -> None:
+    async def _apologise(self, inbound: Inbound, key: str) -> None:
         """Tell the person, politely, that this did not work (nothing was stored)."""
         if inbound.kind == "message":
-            await self._send(context, MessageFactory.text(t(key, lang_of(inbound.locale))))
+            await self._answer(inbound, Reply(text=t(key, lang_of(inbound.locale))))
 
-    async def send_replies(
-        self, context: TurnContext, inbound: Inbound, replies: Sequence[Reply]
-    ) -> None:
+    async def send_replies(self, inbound: Inbound, replies: Sequence[Reply]) -> None:
         """Send replies; a card that replaces an earlier one updates that message.
 
         Private replies go to the sender's 1:1 chat; the conversation where the sender typed
@@ -118,22 +116,26 @@ class DagritmeBot(Bot):
         private = [reply for reply in replies if reply.private]
         cards: list[str] = []
         for reply in here:
-            message = _message(reply, self.public_url)
             if reply.replaces:
-                message.id = reply.replaces
-                updated, _ = await self._in_turn(context, partial(context.update_activity, message))
+                update = partial(
+                    self.connector.update,
+                    inbound.service_url,
+                    inbound.conversation_id,
+                    reply.replaces,
+                    self._activity(reply),
+                )
+                updated, _ = await self._in_turn(inbound, update)
                 if updated:
                     continue
                 # Some clients cannot update a message; a new one still shows the answer.
-                message.id = None
-            sent = await self._send(context, message)
+            sent = await self._answer(inbound, reply)
             if sent and reply.card is not None:
                 cards.append(sent)
         await self.dispatcher.cards_sent(inbound.conversation_id, cards, now=self.clock.now())
         if private:
             delivered = await self._send_privately(inbound, private)
             key = "place.answered_privately" if delivered else "place.private_failed"
-            await self._send(context, MessageFactory.text(t(key, lang_of(inbound.locale))))
+            await self._answer(inbound, Reply(text=t(key, lang_of(inbound.locale))))
 
     async def _send_privately(self, inbound: Inbound, replies: Sequence[Reply]) -> bool:
         """Send replies to the sender's 1:1 chat (opened when needed); False when it failed."""
@@ -154,12 +156,8 @@ class DagritmeBot(Bot):
             target = conversation
             cards: list[str] = []
             for reply in replies:
-                payload = {"text": reply.text, "card": reply.card}
                 post = partial(
-                    self.connector.send,
-                    inbound.service_url,
-                    target,
-                    to_activity(payload, public_url=self.public_url),
+                    self.connector.send, inbound.service_url, target, self._activity(reply)
                 )
                 sent = await self._connector_call(inbound, target, post)
                 if sent and reply.card is not None:
@@ -186,35 +184,38 @@ class DagritmeBot(Bot):
                 await self.clock.sleep(_retry_wait(exc.retry_after, attempt))
         raise AssertionError("unreachable")
 
-    async def _send(self, context: TurnContext, message: Activity) -> str | None:
-        """Send in the turn's conversation; returns the new activity's id."""
-        sent, response = await self._in_turn(context, partial(context.send_activity, message))
+    def _activity(self, reply: Reply) -> dict[str, Any]:
+        return to_activity({"text": reply.text, "card": reply.card}, public_url=self.public_url)
+
+    async def _answer(self, inbound: Inbound, reply: Reply) -> str | None:
+        """Answer in the turn's conversation (a reply to the activity when it has an id);
+        returns the new activity's id."""
+        activity = self._activity(reply)
+        if inbound.activity_id:
+            activity["replyToId"] = inbound.activity_id
+        post = partial(
+            self.connector.reply,
+            inbound.service_url,
+            inbound.conversation_id,
+            inbound.activity_id,
+            activity,
+        )
+        sent, activity_id = await self._in_turn(inbound, post)
         if not sent:
             self.metrics.inc("dagritme_replies_failed_total")
             return None
-        return getattr(response, "id", None) or None
+        return activity_id or None
 
     async def _in_turn(
-        self, context: TurnContext, call: Callable[[], Awaitable[T]]
+        self, inbound: Inbound, call: Callable[[], Awaitable[T]]
     ) -> tuple[bool, T | None]:
         """One paced call in the turn's conversation, retried on throttling and passing
         trouble; whether it went through, and what it answered."""
-        for attempt in range(REPLY_ATTEMPTS):
-            await self._paced(context)
-            try:
-                return True, await call()
-            except (HttpOperationError, ClientError, OSError) as exc:
-                status, retry_after = _failure(exc)
-                if status not in RETRYABLE or attempt + 1 == REPLY_ATTEMPTS:
-                    logger.warning("a call in the turn failed: %s", status or type(exc).__name__)
-                    return False, None
-                await self.clock.sleep(_retry_wait(retry_after, attempt))
-        return False, None
-
-    async def _paced(self, context: TurnContext) -> None:
-        if self.pace is not None:
-            activity = context.activity
-            await self.pace(tenant_of(activity), activity.conversation.id)
+        try:
+            return True, await self._connector_call(inbound, inbound.conversation_id, call)
+        except ConnectorError as exc:
+            logger.warning("a call in the turn failed: %s %s", exc.status, exc.code)
+            return False, None
 
 
 def _where(exc: BaseException) -> str:
@@ -225,28 +226,3 @@ def _where(exc: BaseException) -> str:
 
 def _retry_wait(retry_after: float | None, attempt: int) -> float:
     return retry_after if retry_after is not None else FIRST_RETRY * 2**attempt
-
-
-def _failure(exc: Exception) -> tuple[int | None, float | None]:
-    """The HTTP status and Retry-After of a failed reply, as far as the SDK tells them."""
-    response = getattr(exc, "response", None)
-    status = getattr(response, "status_code", None) or getattr(response, "status", None)
-    headers = getattr(response, "headers", None) or {}
-    raw = headers.get("Retry-After")
-    try:
-        retry_after = float(raw) if raw else None
-    except (TypeError, ValueError):
-        retry_after = None
-    return (int(status) if isinstance(status, int) else None), retry_after
-
-
-def _message(reply: Reply, public_url: str) -> Activity:
-    if reply.card is not None:
-        card = with_public_images(reply.card, public_url)
-        activity = MessageFactory.attachment(CardFactory.adaptive_card(card))
-        if reply.text:
-            activity.text = reply.text
-        return activity
-    activity = MessageFactory.text(reply.text or "")
-    activity.type = ActivityTypes.message
-    return activity
