@@ -29,10 +29,10 @@ from domain.clock import Clock
 logger = logging.getLogger(__name__)
 
 Pace = Callable[[str, str | None], Awaitable[None]]
-REPLY_ATTEMPTS = 3
-# Someone is waiting for the answer: a passing failure is tried again soon, then later
-# (0.25 s, 0.5 s); a Retry-After from Teams is always honoured.
-FIRST_RETRY = 0.25
+REPLY_ATTEMPTS = 4
+# Someone is waiting for the answer: a passing failure (a 503 now and then) is tried again at
+# once, then a little later (0.05 s, 0.1 s, 0.2 s); a Retry-After from Teams is always honoured.
+FIRST_RETRY = 0.05
 T = TypeVar("T")
 
 

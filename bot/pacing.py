@@ -58,7 +58,12 @@ class Window:
     """
 
     def __init__(
-        self, limits: tuple[Limit, ...], *, smooth: bool = False, reserve: float = 0.0
+        self,
+        limits: tuple[Limit, ...],
+        *,
+        smooth: bool = False,
+        reserve: float = 0.0,
+        hold_bulk_only: bool = False,
     ) -> None:
         # Every call counts against the limits as published (padded for jitter). The bulk
         # calls also keep to their own share, spread over the second: steady groups arrive
@@ -69,11 +74,14 @@ class Window:
         self.calls: deque[float] = deque()
         self.bulk_calls: deque[float] = deque()
         self.held_until = 0.0
+        self.hold_bulk_only = hold_bulk_only
 
     def wait(self, now: float, *, bulk: bool = False) -> float:
         """Seconds from `now` until one more call fits every limit (0 when it fits now)."""
         self._forget(now)
-        delay = max(self.held_until - now, _wait(self.calls, self.limits, now))
+        delay = _wait(self.calls, self.limits, now)
+        if bulk or not self.hold_bulk_only:
+            delay = max(delay, self.held_until - now)
         if bulk:
             delay = max(delay, _wait(self.bulk_calls, self.bulk_limits, now))
         return max(0.0, delay)
@@ -170,8 +178,11 @@ class Pacer:
     def _tenant(self, tenant: str) -> Window:
         window = self._tenants.get(tenant)
         if window is None:
+            # A 429 somewhere in the tenant pauses the fan-out a moment; an answer that someone
+            # waits for still goes when the window has room (refused too, it waits as long as
+            # Teams says, like any call).
             window = self._tenants[tenant] = Window(
-                self.tenant_limits, smooth=True, reserve=self.reserve
+                self.tenant_limits, smooth=True, reserve=self.reserve, hold_bulk_only=True
             )
         return window
 

@@ -82,7 +82,17 @@ def test_a_throttled_conversation_waits_as_told_and_the_tenant_does_not() -> Non
     assert pacer.wait("t", "chat", 0.0) == 30.0
     assert pacer.wait("t", "other", 0.0) == 0
     pacer.hold("t", None, 1.0)
-    assert pacer.wait("t", "other", 0.0) == 1.0
+    assert pacer.wait("t", "other", 0.0, bulk=True) == 1.0
+
+
+def test_a_tenant_pause_holds_the_fan_out_and_not_an_answer() -> None:
+    # a 429 somewhere in the tenant pauses the fan-out; someone waiting still gets an answer
+    pacer = Pacer(conversation=TEAMS_CONVERSATION, tenant=TEAMS_TENANT)
+    pacer.hold("t", None, 0.25)
+    assert pacer.wait("t", "pupil", 0.0, bulk=True) == 0.25
+    assert pacer.wait("t", "pupil", 0.0) == 0
+    pacer.hold("t", "pupil", 1.0)  # that conversation itself was throttled: everyone waits
+    assert pacer.wait("t", "pupil", 0.0) == 1.0
 
 
 def test_idle_windows_are_forgotten() -> None:
