@@ -19,7 +19,7 @@ from dialogs.inbound import Inbound, Reply, text
 from dialogs.opp_explained import explain_in_deliveries, explain_in_replies
 from dialogs.router import Turn, placed, refusal, router, run_command
 from domain.numbers import MAX_ID, ascii_int
-from storage import card_messages, people, teams
+from storage import card_messages, outbox, people, teams
 from storage.db import Database
 from storage.models import Person, Team
 
@@ -52,14 +52,15 @@ class Dispatcher:
                 return []
             if verdict == "warn":
                 return [text(t("access.slow_down", lang))]
-        async with self.db.session() as session:
+        async with self.db.session(answering=True) as session:
             if inbound.kind != "message":
                 replies, touched = await roster.handle_event(session, inbound, now=now, lang=lang)
             else:
                 turn = await self._turn(session, inbound, now=now, lang=lang)
                 replies = await self._checked_replacements(turn, await self._route(turn))
                 replies = explain_in_replies(session, turn.actor, lang, replies)
-                if turn.team is not None:  # what this turn wrote, for anyone in its team
+                if turn.team is not None and outbox.wrote_deliveries(session):
+                    # what this turn wrote, for anyone in its team
                     await explain_in_deliveries(session, since=now, team_id=turn.team.id)
                 touched = turn.outbox_touched
         if touched:
@@ -118,7 +119,7 @@ class Dispatcher:
     ) -> None:
         """Remember the cards just sent as replies, so that only they can be replaced later."""
         if activity_ids:
-            async with self.db.session() as session:
+            async with self.db.session(answering=True) as session:
                 await card_messages.record(
                     session=session,
                     conversation_id=conversation_id,
@@ -128,7 +129,7 @@ class Dispatcher:
 
     async def personal_chat(self, inbound: Inbound) -> str | None:
         """The sender's 1:1 conversation with the bot, when known and not blocked."""
-        async with self.db.session() as session:
+        async with self.db.session(answering=True) as session:
             chat = await people.personal_chat(session=session, teams_user_id=inbound.sender.id)
         if chat is None or chat.blocked_at is not None or not chat.conversation_id:
             return None
@@ -138,7 +139,7 @@ class Dispatcher:
         self, inbound: Inbound, conversation_id: str, *, now: datetime
     ) -> None:
         """Store the 1:1 chat the bot just opened with the sender."""
-        async with self.db.session() as session:
+        async with self.db.session(answering=True) as session:
             await people.remember_personal_chat(
                 session=session,
                 teams_user_id=inbound.sender.id,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections import deque
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -44,12 +47,65 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+class Gate:
+    """One transaction at a time, those someone waits for (`answering`) before the others.
+
+    SQLite has one writer. A second writer waits in SQLite's busy handler, which sleeps in steps
+    of up to 100 ms and serves nobody in order; during the 09:00 fan-out a pupil's answer could
+    wait behind many of the worker's transactions. Queued here instead, in the process, it waits
+    at most for the transaction under way and for other answers.
+    """
+
+    def __init__(self) -> None:
+        self._held = False
+        self._answering: deque[asyncio.Future[None]] = deque()
+        self._others: deque[asyncio.Future[None]] = deque()
+        self._answered_last = False
+
+    async def acquire(self, *, answering: bool) -> None:
+        """Wait for the gate; answers are let through first."""
+        if not self._held and not self._answering and not self._others:
+            self._held, self._answered_last = True, answering
+            return
+        turn = asyncio.get_running_loop().create_future()
+        queue = self._answering if answering else self._others
+        queue.append(turn)
+        try:
+            await turn
+        except BaseException:
+            if turn.done() and not turn.cancelled():
+                self.release()  # handed the gate as it was cancelled: pass it on
+            elif turn in queue:
+                queue.remove(turn)
+            raise
+
+    def release(self) -> None:
+        """Hand the gate to the next in line, or open it: an answer first, unless the last one
+        went to an answer (the background work must not starve while people keep answering)."""
+        order = (self._answering, self._others)
+        if self._answered_last:
+            order = (self._others, self._answering)
+        for queue in order:
+            while queue:
+                turn = queue.popleft()
+                if not turn.done():
+                    turn.set_result(None)
+                    self._answered_last = queue is self._answering
+                    return
+        self._held = False
+
+
+# Set inside a gated session, so that a session opened within it does not wait for itself.
+_inside_gate: ContextVar[bool] = ContextVar("inside_gate", default=False)
+
+
 class Database:
     """An engine and its session factory; one per app, made by the app factory."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self._sessions = async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+        self._gate = Gate() if engine.dialect.name == "sqlite" else None
 
     @classmethod
     def from_url(cls, url: str, **kwargs: Any) -> Database:
@@ -62,10 +118,24 @@ class Database:
         return self.engine.dialect.name
 
     @asynccontextmanager
-    async def session(self) -> AsyncIterator[AsyncSession]:
-        """A session whose transaction is committed on success and rolled back on error."""
-        async with self._sessions() as session, session.begin():
-            yield session
+    async def session(self, *, answering: bool = False) -> AsyncIterator[AsyncSession]:
+        """A session whose transaction is committed on success and rolled back on error.
+
+        `answering`: someone waits for what this transaction does (a turn); on SQLite it goes
+        before the background work (see `Gate`). PostgreSQL has no need to queue.
+        """
+        if self._gate is None or _inside_gate.get():
+            async with self._sessions() as session, session.begin():
+                yield session
+            return
+        await self._gate.acquire(answering=answering)
+        inside = _inside_gate.set(True)
+        try:
+            async with self._sessions() as session, session.begin():
+                yield session
+        finally:
+            _inside_gate.reset(inside)
+            self._gate.release()
 
     async def ping(self) -> bool:
         """Whether the database answers a trivial query."""

@@ -18,6 +18,8 @@ from storage.util import dialect_of
 
 # Lease keys of worker heartbeats (tenants have their tenant id as key).
 WORKER_KEY = "worker:"
+# Set in a session's `info` once `enqueue` wrote a row in it (see `wrote_deliveries`).
+WROTE = "dagritme.wrote_deliveries"
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,14 @@ async def enqueue(
         )
         result = await session.exec(stmt)
         created += len(result.all())
+    if created:
+        session.info[WROTE] = True
     return created
+
+
+def wrote_deliveries(session: AsyncSession) -> bool:
+    """Whether `enqueue` wrote a row in this session (a turn's answer may add to what it wrote)."""
+    return bool(session.info.get(WROTE))
 
 
 async def recipients_with(
