@@ -228,27 +228,48 @@ class DeliveryWorker:
                         logger.info("took over a lane with %d unconfirmed deliveries", released)
                     lane = _Lane(tenant, lease_until=now + self.lease_ttl, renewed=now)
                     self.lanes[tenant] = lane
-            for tenant, lane in self.lanes.items():
-                if lane.stopping or len(lane.queue) > self.queue_depth // 2:
-                    continue
-                renew = now - lane.renewed >= self.renew_every
-                if renew and not await self._renew(session, lane, now):
-                    continue
-                rows = await outbox.claim(
-                    session=session,
-                    now=now,
-                    limit=self.queue_depth - len(lane.queue),
-                    tenant=tenant,
-                    token=self.token,
-                )
-                if rows:
-                    lane.queue.extend(await jobs_for(session, rows))
-                    claimed += len(rows)
+            hungry = [
+                lane
+                for lane in self.lanes.values()
+                if not lane.stopping and len(lane.queue) <= self.queue_depth // 2
+            ]
+        # Each lane's queue is topped up in a transaction of its own, and where its rows go is
+        # read after that: on SQLite a write transaction holds the one write lock, and the
+        # people answering their cards wait for it.
+        for lane in hungry:
+            claimed += await self._top_up(lane, now)
         for lane in self.lanes.values():
             if lane.runner is None and lane.busy:
                 lane.runner = asyncio.create_task(self._run_lane(lane, stats))
                 lane.runner.add_done_callback(partial(_runner_done, lane))
         return claimed
+
+    async def _top_up(self, lane: _Lane, now: datetime) -> int:
+        """Claim rows for a lane's queue (renewing its lease when due); how many."""
+        async with self.db.session() as session:
+            renew = now - lane.renewed >= self.renew_every
+            if renew and not await self._renew(session, lane, now):
+                return 0
+            rows = await outbox.claim(
+                session=session,
+                now=now,
+                limit=self.queue_depth - len(lane.queue),
+                tenant=lane.tenant,
+                token=self.token,
+            )
+        if not rows:
+            return 0
+        try:
+            async with self.db.session() as session:
+                jobs = await jobs_for(session, rows)
+        except BaseException:  # not queued: back to the outbox rather than stranded as claimed
+            with contextlib.suppress(Exception):
+                async with self.db.session() as session:
+                    ids = [row.id for row in rows if row.id is not None]
+                    await outbox.unclaim(session=session, ids=ids, token=self.token)
+            raise
+        lane.queue.extend(jobs)
+        return len(rows)
 
     async def _renew(self, session: AsyncSession, lane: _Lane, now: datetime) -> bool:
         if await outbox.take_lease(

@@ -123,6 +123,27 @@ async def test_an_answer_finds_the_tenant_free_while_it_fans_out(db: Database) -
     assert throttle.most_in_any_window("tenant:tenant-000", 1.0) <= 20
 
 
+async def test_rows_whose_targets_cannot_be_read_go_back_to_the_outbox(
+    db: Database, monkeypatch: Any
+) -> None:
+    """A lane claims its rows in one transaction and reads where they go in the next; when that
+    read fails, the rows are not left claimed by a worker that never queued them."""
+    clock, connector, _ = _throttled("50/1")
+    await seed_fanout(db, pupils=30, tenants=1, service_url="http://unused/", now=NOW)
+
+    async def unreadable(session: Any, rows: Any) -> Any:
+        raise ConnectionResetError("the database went away")
+
+    monkeypatch.setattr("bot.delivery.jobs_for", unreadable)
+    worker = _worker(db, connector, clock)
+    await worker.drain()  # the pass fails and is logged; the worker lives on
+    assert await _statuses(db) == {"pending": 30}
+    monkeypatch.undo()
+    stats = await _worker(db, connector, clock).drain()
+    assert stats.sent == 30
+    assert await _statuses(db) == {"sent": 30}
+
+
 async def test_tenants_are_paced_each_on_their_own(db: Database) -> None:
     clock, connector, throttle = _throttled("20/1")
     limit = parse_limits("20/1")
