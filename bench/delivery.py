@@ -157,7 +157,7 @@ def summary(
             f"submit p50 {idle.p50:.0f}→{busy.p50:.0f} ms (×{p50:.2f})",
             f"p99 {idle.p99:.0f}→{busy.p99:.0f} ms (×{p99:.2f})",
             f"submits/s {idle.per_second:.0f}→{busy.per_second:.0f} (×{throughput:.2f})",
-            f"fan-out {rate:.2f} of limit",
+            f"fan-out {rate:.2f} + answers {busy.answers_rate:.2f} of limit",
         ]
         broken += [f"p50 ×{p50:.2f}"] if p50 > MOST_SLOWER else []
         broken += [f"p99 ×{p99:.2f}"] if p99 > MOST_SLOWER else []
