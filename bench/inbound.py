@@ -1,9 +1,17 @@
 """Benchmark: pupils answering their card while the server fans out the 09:00 cards.
 
-`dagritme serve` gets card submits from 8 clients, each posting the next as soon as the last is
-answered; the answer is a message back to the pupil through the throttling fake Teams. Once with
-nothing to send (idle), once while the server's own worker fans out to 5,000 pupils in 10
-tenants, and on PostgreSQL once more with the fan-out in a `dagritme deliver` process of its own.
+`dagritme serve` gets card submits; the answer is a message back to the pupil through the
+throttling fake Teams. Each way of answering runs once with nothing to send (idle) and once
+while the server's own worker fans out to 5,000 pupils in 10 tenants:
+
+- *back to back*: 8 clients, each posting the next submit as soon as the last is answered. This
+  measures how many submits a second the server can answer; its answers take as much of each
+  tenant's limit as they can (more as the server gets faster).
+- *paced*: submits arrive at a steady 20 a second, each timed from when it was due, whether or
+  not the earlier ones were answered. This is a heavy 09:00 (5,000 pupils answering within about
+  four minutes) inside the share of the limit kept free for answers; it measures how long a
+  pupil waits, and how near the limit the fan-out gets beside her. On PostgreSQL it runs once
+  more with the fan-out in a `dagritme deliver` process of its own.
 """
 
 from __future__ import annotations
@@ -42,8 +50,10 @@ from tests.support.fanout import seed_fanout
 PUPILS = 5000
 TENANTS = 10
 CLIENTS = 8
-# Submits in the idle run; during a fan-out they go on until it is done.
-IDLE_SUBMITS = 400
+# Submits a second in the paced runs: two a second per school, 4% of a tenant's limit.
+PACE = 20.0
+# Submits in an idle run; during a fan-out they go on until it is done.
+IDLE_SUBMITS = 300
 
 
 @dataclass(frozen=True)
@@ -116,8 +126,11 @@ def submit(teams_url: str, user_id: str, team_id: int, tenant: str) -> dict[str,
     return activities.personal_message(world, Member(id=user_id, name="Leerling"), "", value=value)
 
 
-async def run(backend: str, *, fanout: bool, separate_worker: bool = False) -> Submits:
-    """Card submits answered idle, or while the fan-out runs (in the server or beside it)."""
+async def run(
+    backend: str, *, fanout: bool, separate_worker: bool = False, pace: float | None = None
+) -> Submits:
+    """Card submits answered idle, or while the fan-out runs (in the server or beside it);
+    back to back, or `pace` a second."""
     async with database(backend) as url, fake_teams() as teams_url:
         queue = await seed(url, teams_url, fanout=fanout)
         port = free_port()
@@ -132,20 +145,36 @@ async def run(backend: str, *, fanout: bool, separate_worker: bool = False) -> S
                 await asyncio.sleep(0.2)
             fanned_out.set()
 
+        def going_on(sent: int) -> bool:
+            return bool(queue) and not fanned_out.is_set() and (fanout or sent < IDLE_SUBMITS)
+
+        async def answer(session: aiohttp.ClientSession, due: float) -> None:
+            """One submit, timed from when it was due."""
+            async with session.post(endpoint, json=submit(teams_url, *queue.pop())) as response:
+                await response.read()
+                assert response.status < 300, response.status
+            latencies.append(time.perf_counter() - due)
+
         async def client(session: aiohttp.ClientSession) -> None:
-            while queue and not fanned_out.is_set() and (fanout or len(latencies) < IDLE_SUBMITS):
-                body = submit(teams_url, *queue.pop())
-                sent = time.perf_counter()
-                async with session.post(endpoint, json=body) as response:
-                    await response.read()
-                    assert response.status < 300, response.status
-                latencies.append(time.perf_counter() - sent)
+            while going_on(len(latencies)):
+                await answer(session, time.perf_counter())
+
+        async def paced(session: aiohttp.ClientSession, per_second: float) -> None:
+            started, answers = time.perf_counter(), []
+            while going_on(len(answers)):
+                due = started + len(answers) / per_second
+                await asyncio.sleep(max(0.0, due - time.perf_counter()))
+                answers.append(asyncio.create_task(answer(session, due)))
+            await asyncio.gather(*answers)
 
         try:
             start = time.perf_counter()
             watcher = asyncio.create_task(watch()) if fanout else None
             async with aiohttp.ClientSession() as session:
-                await asyncio.gather(*(client(session) for _ in range(CLIENTS)))
+                if pace is not None:
+                    await paced(session, pace)
+                else:
+                    await asyncio.gather(*(client(session) for _ in range(CLIENTS)))
             elapsed = time.perf_counter() - start
             if watcher is not None:
                 await watcher
@@ -172,42 +201,63 @@ async def run(backend: str, *, fanout: bool, separate_worker: bool = False) -> S
     )
 
 
-async def table(backends: list[str]) -> dict[str, tuple[Submits, Submits]]:
-    """Print the table; per database, the idle run and the run with the fan-out in the server."""
+@dataclass(frozen=True)
+class Measured:
+    """One database's runs: back to back and paced, each idle and during the fan-out."""
+
+    idle: Submits
+    busy: Submits
+    idle_paced: Submits
+    busy_paced: Submits
+    others: tuple[Submits, ...] = ()  # the fan-out in a process of its own
+
+    @property
+    def runs(self) -> tuple[Submits, ...]:
+        return (self.idle, self.busy, self.idle_paced, self.busy_paced, *self.others)
+
+
+RUNS = (  # fan-out, in a process of its own, submits a second (None: back to back), label
+    (False, False, None, "none"),
+    (True, False, None, "in the server"),
+    (False, False, PACE, "none"),
+    (True, False, PACE, "in the server"),
+    (True, True, PACE, "in its own process"),
+)
+
+
+async def table(backends: list[str]) -> dict[str, Measured]:
+    """Print the table; per database, the runs the summary compares."""
     print(
         f"\nCard submits answered by the server, idle and while it fans out to {PUPILS:,} pupils"
-        f" in {TENANTS} tenants ({CLIENTS} clients)"
+        f" in {TENANTS} tenants: {CLIENTS} clients back to back, or {PACE:g} a second"
     )
     print(
         "rate/limit: the fan-out's pace, answers: the answers' pace, each as a share of a"
         " tenant's limit (both count against it)"
     )
     print(
-        f"{'db':<12}{'fan-out':>20}{'submits':>8}{'per s':>7}{'p50 ms':>8}{'p99 ms':>8}"
-        f"{'max ms':>8}{'rate/limit':>11}{'answers':>8}{'429s':>6}{'of answers':>11}"
-        f"{'missing':>8}"
+        f"{'db':<12}{'fan-out':>20}{'submits':>14}{'n':>6}{'per s':>7}{'p50 ms':>8}"
+        f"{'p99 ms':>8}{'max ms':>8}{'rate/limit':>11}{'answers':>8}{'429s':>6}"
+        f"{'of answers':>11}{'missing':>8}"
     )
-    pairs: dict[str, tuple[Submits, Submits]] = {}
+    measured: dict[str, Measured] = {}
     for backend in backends:
         runs: list[Submits] = []
-        for fanout, separate, label in (
-            (False, False, "none"),
-            (True, False, "in the server"),
-            (True, True, "in its own process"),
-        ):
+        for fanout, separate, pace, label in RUNS:
             if separate and backend == "sqlite":
                 continue  # one process is the SQLite set-up
-            r = await run(backend, fanout=fanout, separate_worker=separate)
+            r = await run(backend, fanout=fanout, separate_worker=separate, pace=pace)
             runs.append(r)
+            how = "back to back" if pace is None else f"{pace:g} a second"
             rate = f"{r.rate:.2f}" if r.rate is not None else "—"
             print(
-                f"{backend:<12}{label:>20}{r.count:>8}{r.per_second:>7.0f}{r.p50:>8.0f}"
-                f"{r.p99:>8.0f}{r.slowest:>8.0f}{rate:>11}{r.answers_rate:>8.2f}{r.throttled:>6}"
-                f"{r.throttled_answers:>11}{r.missing:>8}",
+                f"{backend:<12}{label:>20}{how:>14}{r.count:>6}{r.per_second:>7.0f}"
+                f"{r.p50:>8.0f}{r.p99:>8.0f}{r.slowest:>8.0f}{rate:>11}{r.answers_rate:>8.2f}"
+                f"{r.throttled:>6}{r.throttled_answers:>11}{r.missing:>8}",
                 flush=True,
             )
-        pairs[backend] = (runs[0], runs[1])
-    return pairs
+        measured[backend] = Measured(*runs[:4], others=tuple(runs[4:]))
+    return measured
 
 
 if __name__ == "__main__":
