@@ -13,6 +13,7 @@ import tempfile
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 from typing import Any
 
 import aiohttp
@@ -111,16 +112,21 @@ async def server(url: str, *, port: int, delivery_worker: bool) -> asyncio.subpr
     return process
 
 
-async def count_unsent(url: str) -> int:
-    """Rows the database does not have as sent (what the benchmark cancelled itself aside)."""
+async def count_unsent(url: str, *, day: date | None = None) -> int:
+    """Rows the database does not have as sent (what the benchmark cancelled itself aside);
+    with `day`, only the rows of that day (the seeded ones, not what the server's planner wrote
+    while it ran: a run that crosses 14:45 finds the close cards due)."""
     from sqlmodel import select
 
     from storage.models import Delivery
 
     db = Database.from_url(url)
+    query = select(Delivery.status)
+    if day is not None:
+        query = query.where(Delivery.day == day)
     try:
         async with db.session() as session:
-            statuses = (await session.exec(select(Delivery.status))).all()
+            statuses = (await session.exec(query)).all()
     finally:
         await db.close()
     return sum(1 for status in statuses if status not in ("sent", "cancelled"))
