@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.recipient import Recipient
 from storage.models import Delivery, Person, PersonalChat, Team
 
 
@@ -59,9 +60,16 @@ async def jobs_for(session: AsyncSession, rows: list[Delivery]) -> list[Job]:
         if team is None or team.removed_at is not None:
             jobs.append(Job(row, None, "team not installed"))
             continue
-        if row.recipient.startswith("channel:"):
-            channel = row.recipient.removeprefix("channel:")
-            target = Target(team.tenant_id, team.service_url, team.bot_id, channel)
+        try:
+            recipient = Recipient.parse(row.recipient)
+        except ValueError:
+            jobs.append(Job(row, None, "unknown recipient"))
+            continue
+        if recipient.nobody is not None:
+            jobs.append(Job(row, None, "nobody to send to"))
+            continue
+        if recipient.channel_id is not None:
+            target = Target(team.tenant_id, team.service_url, team.bot_id, recipient.channel_id)
             jobs.append(Job(row, target))
             continue
         person = persons.get(row.person_id)

@@ -19,9 +19,10 @@ from dialogs.teamcal import message_payload
 from domain.clock import local_date, local_time
 from domain.grammar import format_date, format_time
 from domain.numbers import MAX_ID, int_value
+from domain.recipient import Recipient
 from storage import alerts, outbox, people
 from storage.models import Person, PupilAlert
-from storage.outbox import NewDelivery, person_recipient
+from storage.outbox import NewDelivery
 
 TOLD_PROMPT = "alert_picked_up"  # the pupil hears that their message was seen
 
@@ -57,7 +58,7 @@ async def _tell_pupil(turn: Turn, alert: PupilAlert, pupil: Person) -> None:
         team_id=turn.team_id,
         prompt=TOLD_PROMPT,
         day=local_date(turn.now),
-        recipient=person_recipient(pupil.id),
+        recipient=Recipient.person(pupil.id),
         payload=message_payload(
             text=t("alert.pupil_told", lang_of(pupil.locale), name=first_name(turn.actor))
         ),

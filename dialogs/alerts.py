@@ -27,9 +27,10 @@ from domain.alerts import (
 from domain.calendar import SchoolCalendar
 from domain.clock import local_date
 from domain.numbers import MAX_ID, ascii_int
+from domain.recipient import Recipient
 from storage import alerts, outbox, people
 from storage.models import CheckIn, Person, PupilAlert, Team
-from storage.outbox import NewDelivery, person_recipient
+from storage.outbox import NewDelivery
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ async def alert_checkin(turn: Turn, stored: CheckIn) -> PupilAlert | None:
             team_id=turn.team_id,
             prompt=ALERT_PROMPT,
             day=stored.day,
-            recipient=person_recipient(target.id or 0),
+            recipient=Recipient.person(target.id or 0),
             payload=message_payload(
                 card=alert_card(
                     lang=lang_of(target.locale),

@@ -30,6 +30,7 @@ from dialogs.teamcal import calendar_for, message_payload
 from domain.calendar import SchoolCalendar
 from domain.clock import at_local, local_date
 from domain.paging import parse_digest_args
+from domain.recipient import Recipient
 from domain.rhythm import DuePrompt
 from domain.text import fold
 from storage import audit, figures, outbox, people, signals
@@ -241,7 +242,7 @@ async def plan_digests(
         # No coordinator to send to: remember that today's evaluation ran, so the next pass
         # (half a minute later) does not evaluate again.
         # (the recipient names the team: natural keys are unique across teams)
-        nobody = Destination(f"nobody:team-{team.id}", None, "nl")
+        nobody = Destination(Recipient.marker(f"team-{team.id}"), None, "nl")
         marker = _row(team, "digest_daily", day, nobody, {}, prompt)
         rows.append(replace(marker, status="cancelled"))
     named: list[tuple[str, Destination, set[int]]] = []  # (kind, where, pupils) per digest

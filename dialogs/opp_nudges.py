@@ -16,10 +16,11 @@ from dialogs.recipients import coordinator_destinations
 from dialogs.teamcal import message_payload
 from domain.calendar import SchoolCalendar
 from domain.opp import nudge_stage
+from domain.recipient import Recipient
 from domain.rhythm import DuePrompt
 from storage import opp, outbox, people
 from storage.models import Person, Team
-from storage.outbox import NewDelivery, person_recipient
+from storage.outbox import NewDelivery
 
 OVERVIEW_HORIZON = 14  # days ahead that the Monday overview shows
 
@@ -63,7 +64,7 @@ async def plan_nudges(
                     team_id=team.id,
                     prompt="opp_nudge",
                     day=row.due,
-                    recipient=person_recipient(target.id),
+                    recipient=Recipient.person(target.id),
                     ref=f"{row.pupil_id}:{stage}:{cycle_of(plans[row.pupil_id], team)}",
                     payload=message_payload(card=card),
                     person_id=target.id,

@@ -17,11 +17,12 @@ from dialogs.teamcal import message_payload
 from domain.calendar import SchoolCalendar
 from domain.contacts import PROGRESS_TALK
 from domain.progress import GRACE_WEEKS, talk_due
+from domain.recipient import Recipient
 from domain.rhythm import DuePrompt
 from domain.signals import Signal, no_progress_talk, opp_missing, opp_without_parents
 from storage import contacts, opp, outbox, people
 from storage.models import Team
-from storage.outbox import NewDelivery, person_recipient
+from storage.outbox import NewDelivery
 
 
 async def latest_talk(session: AsyncSession, pupil_id: int) -> tuple[date, str | None] | None:
@@ -65,7 +66,7 @@ async def plan_talks_due(
                 team_id=team.id,
                 prompt="talks_due",
                 day=monday,
-                recipient=person_recipient(mentor.id),
+                recipient=Recipient.person(mentor.id),
                 payload=message_payload(card=card),
                 person_id=mentor.id,
                 not_before=prompt.due_at,

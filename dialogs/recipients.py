@@ -18,9 +18,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from cards.catalogue import Lang, lang_of, t
 from dialogs.teamcal import class_channel, message_payload
 from domain.clock import local_date
+from domain.recipient import Recipient
 from storage import outbox, people
 from storage.models import Person, Team
-from storage.outbox import NewDelivery, channel_recipient, person_recipient
+from storage.outbox import NewDelivery
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ MOVED_PROMPT = "coordinator_channel_moved"  # also its catalogue key
 class Destination:
     """One place a message goes: a channel (no person) or a person's 1:1 chat."""
 
-    recipient: str
+    recipient: Recipient
     person_id: int | None
     lang: Lang
 
@@ -61,8 +62,8 @@ async def coordinator_destinations(
     if team.coordinator_channel_moved:
         await _tell_moved(session, team, coordinators, now=now)
     if team.coordinator_channel_id:
-        return [Destination(channel_recipient(team.coordinator_channel_id), None, "nl")]
-    return [Destination(person_recipient(c.id or 0), c.id, lang_of(c.locale)) for c in coordinators]
+        return [Destination(Recipient.channel(team.coordinator_channel_id), None, "nl")]
+    return [Destination(Recipient.person(c.id or 0), c.id, lang_of(c.locale)) for c in coordinators]
 
 
 async def _tell_moved(
@@ -75,7 +76,7 @@ async def _tell_moved(
             team_id=team.id,
             prompt=MOVED_PROMPT,
             day=local_date(now),
-            recipient=person_recipient(c.id or 0),
+            recipient=Recipient.person(c.id or 0),
             ref=f"team-{team.id}",
             payload=message_payload(text=t(MOVED_PROMPT, lang_of(c.locale))),
             person_id=c.id,

@@ -13,9 +13,10 @@ from dialogs.inbound import Account, Inbound, Reply, text
 from dialogs.reachability import mark_unreachable
 from dialogs.teamcal import message_payload
 from domain.clock import local_date
+from domain.recipient import Recipient
 from storage import audit, outbox, people, teams
 from storage.models import Person, Team
-from storage.outbox import NewDelivery, person_recipient
+from storage.outbox import NewDelivery
 from storage.people import MemberInfo
 
 logger = logging.getLogger(__name__)
@@ -197,7 +198,7 @@ async def _check_coordinators_left(session: AsyncSession, team: Team, *, now: da
             team_id=team.id,
             prompt="no_coordinator",
             day=local_date(now),
-            recipient=person_recipient(mentor.id or 0),
+            recipient=Recipient.person(mentor.id or 0),
             ref=f"team-{team.id}",
             payload=message_payload(
                 text=t("roster.no_coordinator", lang_of(mentor.locale), team=team.name)

@@ -24,11 +24,12 @@ from dialogs.progress import plan_talks_due
 from dialogs.recipients import pupil_staff
 from dialogs.teamcal import calendar_for, class_channel, day_times, message_payload
 from domain.calendar import SchoolCalendar
+from domain.recipient import Recipient
 from domain.rhythm import DuePrompt, due_prompts
 from storage import checkins, outbox, people, teams
 from storage.db import Database
 from storage.models import Person, Team
-from storage.outbox import NewDelivery, channel_recipient, person_recipient
+from storage.outbox import NewDelivery
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +102,7 @@ async def _prompted_pupils(
         for p in pupils
         if p.id is not None
         and not people.is_paused(p, prompt.day)
-        and person_recipient(p.id) not in done
+        and Recipient.person(p.id) not in done
     ]
 
 
@@ -109,7 +110,7 @@ def _row(
     team: Team,
     prompt: DuePrompt,
     kind: str,
-    recipient: str,
+    recipient: Recipient,
     payload: dict[str, Any],
     *,
     person: Person | None = None,
@@ -140,7 +141,7 @@ async def _day_post(session: AsyncSession, team: Team, prompt: DuePrompt, now: d
     else:
         body = t("rhythm.day_close", lang)
     row = _row(
-        team, prompt, kind, channel_recipient(class_channel(team)), message_payload(text=body)
+        team, prompt, kind, Recipient.channel(class_channel(team)), message_payload(text=body)
     )
     return await outbox.enqueue(session=session, deliveries=[row], now=now)
 
@@ -155,7 +156,7 @@ async def _start_cards(session: AsyncSession, team: Team, prompt: DuePrompt, now
             team,
             prompt,
             "checkin_start",
-            person_recipient(p.id or 0),
+            Recipient.person(p.id or 0),
             message_payload(
                 card=checkin_card(
                     lang=lang_of(p.locale),
@@ -201,7 +202,7 @@ async def _close_cards(session: AsyncSession, team: Team, prompt: DuePrompt, now
                 team,
                 prompt,
                 "checkin_close",
-                person_recipient(p.id or 0),
+                Recipient.person(p.id or 0),
                 message_payload(card=card),
                 person=p,
             )
@@ -222,12 +223,12 @@ async def _reminders(session: AsyncSession, team: Team, prompt: DuePrompt, now: 
             team,
             prompt,
             "reminder",
-            person_recipient(p.id or 0),
+            Recipient.person(p.id or 0),
             message_payload(text=t("rhythm.reminder", lang_of(p.locale), first_name=first_name(p))),
             person=p,
         )
         for p in await _prompted_pupils(session, team, prompt, "reminder")
-        if p.id not in answered and person_recipient(p.id or 0) in prompted
+        if p.id not in answered and Recipient.person(p.id or 0) in prompted
     ]
     return await outbox.enqueue(session=session, deliveries=rows, now=now)
 
@@ -243,7 +244,7 @@ async def _mentor_lists(
     rows = []
     for mentor in await people.team_members(session=session, team_id=team.id, role="mentor"):
         assert mentor.id is not None
-        if person_recipient(mentor.id) in done:
+        if Recipient.person(mentor.id) in done:
             continue
         pupils = [
             p
@@ -270,7 +271,7 @@ async def _mentor_lists(
                 team,
                 prompt,
                 "mentor_list",
-                person_recipient(mentor.id),
+                Recipient.person(mentor.id),
                 message_payload(card=card),
                 person=mentor,
             )
@@ -296,7 +297,7 @@ async def alert_staff(
             team_id=team.id or 0,
             prompt=prompt,
             day=day,
-            recipient=person_recipient(target.id or 0),
+            recipient=Recipient.person(target.id or 0),
             payload=message_payload(text=text_for(lang_of(target.locale))),
             person_id=target.id,
             ref=ref,

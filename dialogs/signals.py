@@ -16,6 +16,7 @@ from dialogs.recipients import pupil_staff
 from dialogs.teamcal import message_payload
 from domain.calendar import SchoolCalendar
 from domain.clock import local_date
+from domain.recipient import Recipient
 from domain.signals import (
     DayRecord,
     Signal,
@@ -30,7 +31,7 @@ from domain.signals import (
 )
 from storage import checkins, figures, outbox, people, signals
 from storage.models import CheckIn, Person, PupilSignal, Team
-from storage.outbox import NewDelivery, person_recipient
+from storage.outbox import NewDelivery
 
 HISTORY = 15  # school days the rules look back over
 
@@ -183,7 +184,7 @@ async def alert_mentors(
                     team_id=team.id,
                     prompt="signal",
                     day=day,
-                    recipient=person_recipient(target.id or 0),
+                    recipient=Recipient.person(target.id or 0),
                     ref=f"signal:{signal.id}",
                     payload=message_payload(text=body),
                     person_id=target.id,

@@ -23,10 +23,11 @@ from dialogs.router import COORDINATOR, PRIVATE, PUPILS, Turn, placed, router
 from dialogs.teamcal import message_payload
 from domain import distress
 from domain.clock import local_date
+from domain.recipient import Recipient
 from domain.text import fold, printable, suggest
 from storage import alerts, outbox, people, phrases
 from storage.models import Person, PupilAlert
-from storage.outbox import NewDelivery, person_recipient
+from storage.outbox import NewDelivery
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +160,7 @@ async def _tell_staff(
                 team_id=turn.team_id,
                 prompt=prompt,
                 day=local_date(turn.now),
-                recipient=person_recipient(person.id or 0),
+                recipient=Recipient.person(person.id or 0),
                 payload=message_payload(
                     text=t(notice, lang, name=turn.actor.name), card=build(lang, actions)
                 ),

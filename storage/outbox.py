@@ -13,6 +13,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.recipient import Recipient
 from storage.models import Delivery, DeliveryLane, Team
 from storage.util import dialect_of
 
@@ -29,23 +30,13 @@ class NewDelivery:
     team_id: int
     prompt: str
     day: date
-    recipient: str
+    recipient: Recipient
     payload: dict[str, Any]
     not_before: datetime
     person_id: int | None = None
     ref: str = ""
     expires_at: datetime | None = None
     status: str = "pending"  # "cancelled" writes a marker that is never sent
-
-
-def person_recipient(person_id: int) -> str:
-    """The recipient key for a person's 1:1 chat."""
-    return f"person:{person_id}"
-
-
-def channel_recipient(channel_id: str) -> str:
-    """The recipient key for a team channel."""
-    return f"channel:{channel_id}"
 
 
 async def enqueue(
@@ -60,7 +51,7 @@ async def enqueue(
             "person_id": d.person_id,
             "prompt": d.prompt,
             "day": d.day,
-            "recipient": d.recipient,
+            "recipient": d.recipient.key,
             "ref": d.ref,
             "payload": d.payload,
             "status": d.status,
@@ -95,14 +86,14 @@ def wrote_deliveries(session: AsyncSession) -> bool:
 
 async def recipients_with(
     *, session: AsyncSession, team_id: int, prompt: str, day: date
-) -> set[str]:
+) -> set[Recipient]:
     """Recipients that already have a delivery of this prompt on this day."""
     result = await session.exec(
         select(Delivery.recipient).where(
             Delivery.team_id == team_id, Delivery.prompt == prompt, Delivery.day == day
         )
     )
-    return set(result.all())
+    return {Recipient.parse(key) for key in result.all()}
 
 
 async def due_tenants(*, session: AsyncSession, now: datetime) -> dict[str, int]:

@@ -22,6 +22,7 @@ from bot.delivery import DeliveryWorker
 from bot.graph import GraphInstaller
 from bot.pacing import parse_limits
 from domain.clock import FixedClock
+from domain.recipient import Recipient
 from storage import outbox, people
 from storage.db import Database
 from storage.models import Delivery, MentorLink, Person, PersonalChat, Team
@@ -172,7 +173,7 @@ async def test_posts_to_one_channel_keep_every_conversation_limit(db: Database) 
                     team_id=team.id,
                     prompt="day_start",
                     day=DAY,
-                    recipient=outbox.channel_recipient("19:general-tenant-000"),
+                    recipient=Recipient.channel("19:general-tenant-000"),
                     ref=str(i),
                     payload={"text": f"post {i}"},
                     not_before=NOW,
@@ -324,7 +325,7 @@ async def test_a_pupil_who_blocked_the_bot_is_left_alone_and_the_mentor_told_onc
                             team_id=pupil.team_id,
                             prompt="checkin_start",
                             day=DAY + timedelta(days=1),
-                            recipient=outbox.person_recipient(pupil.id or 0),
+                            recipient=Recipient.person(pupil.id or 0),
                             person_id=pupil.id,
                             payload={"text": "Goedemorgen"},
                             not_before=NOW,

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy.exc import IntegrityError
 
+from domain.recipient import Recipient
 from storage import checkins, outbox, people, teams
 from storage.db import Database
 from storage.models import CheckIn, Person, Team
@@ -149,7 +150,7 @@ def _delivery(team: Team, recipient: str, *, prompt: str = "checkin_start") -> N
         team_id=team.id,
         prompt=prompt,
         day=date(2026, 11, 23),
-        recipient=recipient,
+        recipient=Recipient.parse(recipient),
         payload={"text": "hallo"},
         not_before=NOW,
     )

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import insert, select
 
+from domain.recipient import Recipient
 from storage import outbox
 from storage.db import Database
 from storage.models import Person, PersonalChat, Team
@@ -120,7 +121,7 @@ async def seed_fanout(
                     team_id=team_id,
                     prompt="checkin_start",
                     day=DAY,
-                    recipient=outbox.person_recipient(ids[user]),
+                    recipient=Recipient.person(ids[user]),
                     person_id=ids[user],
                     payload={"text": f"Goedemorgen {user}"},
                     not_before=now,
