@@ -62,7 +62,6 @@ async def _tell_pupil(turn: Turn, alert: PupilAlert, pupil: Person) -> None:
         payload=message_payload(
             text=t("alert.pupil_told", lang_of(pupil.locale), name=first_name(turn.actor))
         ),
-        person_id=pupil.id,
         ref=f"alert:{alert.id}",
         not_before=turn.now,
     )

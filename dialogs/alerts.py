@@ -105,7 +105,6 @@ async def alert_checkin(turn: Turn, stored: CheckIn) -> PupilAlert | None:
                     pupil_id=turn.actor_id,
                 )
             ),
-            person_id=target.id,
             ref=alert.source,
             not_before=turn.now,
         )
@@ -158,7 +157,6 @@ async def plan_escalations(
                         pupil_id=alert.pupil_id,
                     )
                 ),
-                person_id=target.person_id,
                 ref=f"alert:{alert.id}",
                 not_before=now,
             )

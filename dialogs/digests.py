@@ -242,7 +242,7 @@ async def plan_digests(
         # No coordinator to send to: remember that today's evaluation ran, so the next pass
         # (half a minute later) does not evaluate again.
         # (the recipient names the team: natural keys are unique across teams)
-        nobody = Destination(Recipient.marker(f"team-{team.id}"), None, "nl")
+        nobody = Destination(Recipient.marker(f"team-{team.id}"), "nl")
         marker = _row(team, "digest_daily", day, nobody, {}, prompt)
         rows.append(replace(marker, status="cancelled"))
     named: list[tuple[str, Destination, set[int]]] = []  # (kind, where, pupils) per digest
@@ -296,7 +296,6 @@ def _row(
         day=day,
         recipient=target.recipient,
         payload=message_payload(card=content),
-        person_id=target.person_id,
         not_before=prompt.due_at,
         expires_at=None,
     )

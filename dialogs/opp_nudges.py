@@ -67,7 +67,6 @@ async def plan_nudges(
                     recipient=Recipient.person(target.id),
                     ref=f"{row.pupil_id}:{stage}:{cycle_of(plans[row.pupil_id], team)}",
                     payload=message_payload(card=card),
-                    person_id=target.id,
                     not_before=prompt.due_at,
                     expires_at=prompt.expires_at,
                 )
@@ -120,7 +119,6 @@ async def plan_overview(
             day=monday,
             recipient=target.recipient,
             payload=message_payload(card=overview_card(target.lang)),
-            person_id=target.person_id,
             not_before=prompt.due_at,
             expires_at=prompt.expires_at,
         )

@@ -68,7 +68,6 @@ async def plan_talks_due(
                 day=monday,
                 recipient=Recipient.person(mentor.id),
                 payload=message_payload(card=card),
-                person_id=mentor.id,
                 not_before=prompt.due_at,
                 expires_at=prompt.expires_at,
             )

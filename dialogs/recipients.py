@@ -33,8 +33,12 @@ class Destination:
     """One place a message goes: a channel (no person) or a person's 1:1 chat."""
 
     recipient: Recipient
-    person_id: int | None
     lang: Lang
+
+    @property
+    def person_id(self) -> int | None:
+        """The person, for a 1:1 chat."""
+        return self.recipient.person_id
 
 
 async def channel_refusal(session: AsyncSession, team: Team, channel_id: str) -> str | None:
@@ -62,8 +66,8 @@ async def coordinator_destinations(
     if team.coordinator_channel_moved:
         await _tell_moved(session, team, coordinators, now=now)
     if team.coordinator_channel_id:
-        return [Destination(Recipient.channel(team.coordinator_channel_id), None, "nl")]
-    return [Destination(Recipient.person(c.id or 0), c.id, lang_of(c.locale)) for c in coordinators]
+        return [Destination(Recipient.channel(team.coordinator_channel_id), "nl")]
+    return [Destination(Recipient.person(c.id or 0), lang_of(c.locale)) for c in coordinators]
 
 
 async def _tell_moved(
@@ -79,7 +83,6 @@ async def _tell_moved(
             recipient=Recipient.person(c.id or 0),
             ref=f"team-{team.id}",
             payload=message_payload(text=t(MOVED_PROMPT, lang_of(c.locale))),
-            person_id=c.id,
             not_before=now,
         )
         for c in coordinators

@@ -203,7 +203,6 @@ async def _check_coordinators_left(session: AsyncSession, team: Team, *, now: da
             payload=message_payload(
                 text=t("roster.no_coordinator", lang_of(mentor.locale), team=team.name)
             ),
-            person_id=mentor.id,
             not_before=now,
         )
         for mentor in mentors

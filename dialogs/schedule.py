@@ -113,7 +113,6 @@ def _row(
     recipient: Recipient,
     payload: dict[str, Any],
     *,
-    person: Person | None = None,
     ref: str = "",
 ) -> NewDelivery:
     assert team.id is not None
@@ -123,7 +122,6 @@ def _row(
         day=prompt.day,
         recipient=recipient,
         payload=payload,
-        person_id=person.id if person else None,
         ref=ref,
         not_before=prompt.due_at,
         expires_at=prompt.expires_at,
@@ -166,7 +164,6 @@ async def _start_cards(session: AsyncSession, team: Team, prompt: DuePrompt, now
                     band=pupil_band(p, team),
                 )
             ),
-            person=p,
         )
         for p in await _prompted_pupils(session, team, prompt, "checkin_start")
         if p.id not in answered
@@ -204,7 +201,6 @@ async def _close_cards(session: AsyncSession, team: Team, prompt: DuePrompt, now
                 "checkin_close",
                 Recipient.person(p.id or 0),
                 message_payload(card=card),
-                person=p,
             )
         )
     return await outbox.enqueue(session=session, deliveries=rows, now=now)
@@ -225,7 +221,6 @@ async def _reminders(session: AsyncSession, team: Team, prompt: DuePrompt, now: 
             "reminder",
             Recipient.person(p.id or 0),
             message_payload(text=t("rhythm.reminder", lang_of(p.locale), first_name=first_name(p))),
-            person=p,
         )
         for p in await _prompted_pupils(session, team, prompt, "reminder")
         if p.id not in answered and Recipient.person(p.id or 0) in prompted
@@ -273,7 +268,6 @@ async def _mentor_lists(
                 "mentor_list",
                 Recipient.person(mentor.id),
                 message_payload(card=card),
-                person=mentor,
             )
         )
     return await outbox.enqueue(session=session, deliveries=rows, now=now)
@@ -299,7 +293,6 @@ async def alert_staff(
             day=day,
             recipient=Recipient.person(target.id or 0),
             payload=message_payload(text=text_for(lang_of(target.locale))),
-            person_id=target.id,
             ref=ref,
             not_before=now,
         )

@@ -187,7 +187,6 @@ async def alert_mentors(
                     recipient=Recipient.person(target.id or 0),
                     ref=f"signal:{signal.id}",
                     payload=message_payload(text=body),
-                    person_id=target.id,
                     not_before=now,
                 )
             )

@@ -164,7 +164,6 @@ async def _tell_staff(
                 payload=message_payload(
                     text=t(notice, lang, name=turn.actor.name), card=build(lang, actions)
                 ),
-                person_id=person.id,
                 ref=_fit(source, 100),
                 not_before=turn.now,
             )

@@ -33,7 +33,6 @@ class NewDelivery:
     recipient: Recipient
     payload: dict[str, Any]
     not_before: datetime
-    person_id: int | None = None
     ref: str = ""
     expires_at: datetime | None = None
     status: str = "pending"  # "cancelled" writes a marker that is never sent
@@ -48,7 +47,7 @@ async def enqueue(
     rows = [
         {
             "team_id": d.team_id,
-            "person_id": d.person_id,
+            "person_id": d.recipient.person_id,  # a row's person is who it goes to
             "prompt": d.prompt,
             "day": d.day,
             "recipient": d.recipient.key,

@@ -326,7 +326,6 @@ async def test_a_pupil_who_blocked_the_bot_is_left_alone_and_the_mentor_told_onc
                             prompt="checkin_start",
                             day=DAY + timedelta(days=1),
                             recipient=Recipient.person(pupil.id or 0),
-                            person_id=pupil.id,
                             payload={"text": "Goedemorgen"},
                             not_before=NOW,
                         )

@@ -161,12 +161,12 @@ async def test_outbox_keeps_one_row_per_natural_key(db: Database) -> None:
     async with db.session() as session:
         first = await outbox.enqueue(
             session=session,
-            deliveries=[_delivery(team, "person:1"), _delivery(team, "person:2")],
+            deliveries=[_delivery(team, "channel:c1"), _delivery(team, "channel:c2")],
             now=NOW,
         )
         again = await outbox.enqueue(
             session=session,
-            deliveries=[_delivery(team, "person:1"), _delivery(team, "person:3")],
+            deliveries=[_delivery(team, "channel:c1"), _delivery(team, "channel:c3")],
             now=NOW,
         )
     assert (first, again) == (2, 1)
@@ -178,7 +178,9 @@ async def test_claim_takes_each_row_once_and_gives_orphans_back(db: Database) ->
     team = await _team(db)
     async with db.session() as session:
         await outbox.enqueue(
-            session=session, deliveries=[_delivery(team, f"person:{i}") for i in range(5)], now=NOW
+            session=session,
+            deliveries=[_delivery(team, f"channel:c{i}") for i in range(5)],
+            now=NOW,
         )
     async with db.session() as session:
         first = await outbox.claim(session=session, now=NOW, limit=3, token="dead")
@@ -206,7 +208,7 @@ async def test_claim_takes_each_row_once_and_gives_orphans_back(db: Database) ->
 async def test_unclaimed_rows_are_as_if_never_claimed(db: Database) -> None:
     team = await _team(db)
     async with db.session() as session:
-        await outbox.enqueue(session=session, deliveries=[_delivery(team, "person:1")], now=NOW)
+        await outbox.enqueue(session=session, deliveries=[_delivery(team, "channel:c1")], now=NOW)
     async with db.session() as session:
         (row,) = await outbox.claim(session=session, now=NOW, limit=1, token="mine")
     assert row.id is not None
@@ -251,7 +253,7 @@ async def test_live_workers_are_counted_by_heartbeat(db: Database) -> None:
 async def test_finish_needs_the_claim(db: Database) -> None:
     team = await _team(db)
     async with db.session() as session:
-        await outbox.enqueue(session=session, deliveries=[_delivery(team, "person:1")], now=NOW)
+        await outbox.enqueue(session=session, deliveries=[_delivery(team, "channel:c1")], now=NOW)
     async with db.session() as session:
         (row,) = await outbox.claim(session=session, now=NOW, limit=1)
     assert row.id is not None
@@ -279,7 +281,7 @@ async def test_health_counts_the_failures_of_the_last_day_by_when_they_failed(
             session=session,
             deliveries=[
                 replace(_delivery(team, recipient), not_before=two_days_ago)
-                for recipient in ("person:1", "person:2")
+                for recipient in ("channel:c1", "channel:c2")
             ],
             now=two_days_ago,
         )

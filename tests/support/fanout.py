@@ -122,7 +122,6 @@ async def seed_fanout(
                     prompt="checkin_start",
                     day=DAY,
                     recipient=Recipient.person(ids[user]),
-                    person_id=ids[user],
                     payload={"text": f"Goedemorgen {user}"},
                     not_before=now,
                 )
