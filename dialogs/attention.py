@@ -19,6 +19,7 @@ from dialogs.opp import opp_rows
 from domain.alerts import attention_of, attention_rank
 from domain.calendar import SchoolCalendar
 from domain.clock import at_local, local_date
+from domain.pause import paused_on
 from domain.rhythm import LOW_MOOD
 from domain.text import fold
 from storage import alerts, checkins, contacts, people
@@ -65,7 +66,7 @@ async def pupil_rows(
     for pupil in pupils:
         assert pupil.id is not None
         start, close = starts.get(pupil.id), closes.get(pupil.id)
-        paused = people.is_paused(pupil, today)
+        paused = paused_on(pupil.paused_until, today)
         waiting = open_by_pupil.get(pupil.id, [])
         # a wish from a check-in without an alert (stored before alerts existed) counts too
         unrecorded = any(

@@ -30,9 +30,11 @@ from dialogs.teamcal import calendar_for, message_payload
 from domain.calendar import SchoolCalendar
 from domain.clock import at_local, local_date
 from domain.paging import parse_digest_args
+from domain.pause import paused_on
 from domain.recipient import Recipient
 from domain.rhythm import DuePrompt
 from domain.text import fold
+from domain.week import is_last_school_day_of_week, week_so_far
 from storage import audit, figures, outbox, people, signals
 from storage.models import Person, PupilSignal, Team
 from storage.outbox import NewDelivery
@@ -41,7 +43,7 @@ OPP_HORIZON = 14
 
 
 def _pupils_on(pupils: Sequence[Person], day: date) -> int:
-    return sum(1 for p in pupils if not people.is_paused(p, day))
+    return sum(1 for p in pupils if not paused_on(p.paused_until, day))
 
 
 async def _named(
@@ -90,7 +92,9 @@ async def daily_figures(
     )
     open_now = await signals.open_signals(session=session, team_id=team.id)
     if shown is not None:
-        shown.update(p.id for p in pupils if p.id and p.paused_until and people.is_paused(p, day))
+        shown.update(
+            p.id for p in pupils if p.id and p.paused_until and paused_on(p.paused_until, day)
+        )
     return DailyFigures(
         team=team.name,
         day=day,
@@ -102,7 +106,9 @@ async def daily_figures(
         open_signals=len(open_now),
         contacts=sum(contacts.values()),
         paused=[
-            (p.name, p.paused_until) for p in pupils if p.paused_until and people.is_paused(p, day)
+            (p.name, p.paused_until)
+            for p in pupils
+            if p.paused_until and paused_on(p.paused_until, day)
         ],
         failed_deliveries=await figures.failed_deliveries(
             session=session, team_id=team.id, start=day, end=day
@@ -135,19 +141,6 @@ async def _summary(
     )
 
 
-def week_days(day: date, calendar: SchoolCalendar) -> list[date]:
-    """The school days of `day`'s week up to and including `day`."""
-    monday = day - timedelta(days=day.weekday())
-    return [d for d in calendar.school_days(monday, day)]
-
-
-def is_last_school_day_of_week(day: date, calendar: SchoolCalendar) -> bool:
-    """Whether no school day follows `day` in the same week (normally Friday)."""
-    monday = day - timedelta(days=day.weekday())
-    days = calendar.school_days(monday, monday + timedelta(days=4))
-    return bool(days) and days[-1] == day
-
-
 async def weekly_figures(
     session: AsyncSession,
     team: Team,
@@ -161,9 +154,9 @@ async def weekly_figures(
     pupils they name are added to `shown`."""
     assert team.id is not None
     pupils = await people.team_members(session=session, team_id=team.id, role="pupil")
-    days = week_days(day, calendar)
+    days = week_so_far(day, calendar)
     monday = day - timedelta(days=day.weekday())
-    before = week_days(monday - timedelta(days=3), calendar)
+    before = week_so_far(monday - timedelta(days=3), calendar)
     start = days[0] if days else monday
     counts = await figures.checkins_per_day(session=session, team_id=team.id, start=start, end=day)
     moods = await figures.moods_per_day(session=session, team_id=team.id, start=start, end=day)
@@ -187,7 +180,9 @@ async def weekly_figures(
             per_mentor.append((mentor.name, 0))
     rows, _ = await opp_rows(session, team, pupils, today=day, calendar=calendar, with_mentor=True)
     due = [r for r in rows if r.days_left <= OPP_HORIZON]
-    uncontacted = [p for p in pupils if p.id not in contacted and not people.is_paused(p, day)]
+    uncontacted = [
+        p for p in pupils if p.id not in contacted and not paused_on(p.paused_until, day)
+    ]
     if shown is not None:
         shown.update(r.pupil_id for r in due)
         shown.update(p.id for p in uncontacted if p.id is not None)

@@ -37,6 +37,7 @@ from domain.opp import (
     next_due,
     parse_opp,
 )
+from domain.pause import paused_on
 from domain.text import printable
 from storage import audit, checkins, contacts, opp, people
 from storage.models import OppPlan, Person, Team
@@ -105,7 +106,7 @@ async def trend_since(
         session=session, pupil_id=pupil.id, start=since, end=today
     )
     moods = [(c.day, c.mood) for c in history if c.kind == "start"]
-    days = [d for d in calendar.school_days(since, today) if not people.is_paused(pupil, d)]
+    days = [d for d in calendar.school_days(since, today) if not paused_on(pupil.paused_until, d)]
     half = len(moods) // 2
     first = [m for _, m in moods[:half]]
     second = [m for _, m in moods[half:]]

@@ -21,6 +21,7 @@ from dialogs.trajectory import phase_for_page
 from domain.clock import local_date
 from domain.numbers import MAX_ID, int_value
 from domain.paging import is_attention_filter, split_page
+from domain.pause import paused_on
 from storage import audit, checkins, people
 from storage.models import Person
 
@@ -133,7 +134,7 @@ async def _page(turn: Turn, pupil: Person) -> Reply:
         session=turn.session, pupil_id=pupil.id, start=start, end=today
     )
     moods = {c.day: c.mood for c in history if c.kind == "start"}
-    counted = [d for d in days if not people.is_paused(pupil, d) or d in moods]
+    counted = [d for d in days if not paused_on(pupil.paused_until, d) or d in moods]
     goal_counts: Counter[str] = Counter()
     for check in history:
         if check.kind == "close" and check.day > today - timedelta(days=PLAN_DAYS):
@@ -148,7 +149,7 @@ async def _page(turn: Turn, pupil: Person) -> Reply:
     page = PupilPage(
         name=pupil.name,
         mentor=mentor.name if mentor else None,
-        paused_until=pupil.paused_until if people.is_paused(pupil, today) else None,
+        paused_until=pupil.paused_until if paused_on(pupil.paused_until, today) else None,
         moods=[(d, moods.get(d)) for d in days],
         school_days=len(counted),
         checked_in=sum(1 for d in counted if d in moods),

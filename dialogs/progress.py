@@ -16,6 +16,7 @@ from dialogs.team_settings import every_weeks
 from dialogs.teamcal import message_payload
 from domain.calendar import SchoolCalendar
 from domain.contacts import PROGRESS_TALK
+from domain.pause import paused_on
 from domain.progress import GRACE_WEEKS, talk_due
 from domain.recipient import Recipient
 from domain.rhythm import DuePrompt
@@ -49,7 +50,7 @@ async def plan_talks_due(
             (pupil.name, last.get(pupil.id or 0))
             for pupil in await people.pupils_of(session=session, mentor_id=mentor.id)
             if pupil.role == "pupil"
-            and not people.is_paused(pupil, today)
+            and not paused_on(pupil.paused_until, today)
             and talk_due(last.get(pupil.id or 0), weeks=team.progress_talk_weeks, today=today)
         ]
         if not due:

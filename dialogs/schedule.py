@@ -24,6 +24,7 @@ from dialogs.progress import plan_talks_due
 from dialogs.recipients import pupil_staff
 from dialogs.teamcal import calendar_for, class_channel, day_times, message_payload
 from domain.calendar import SchoolCalendar
+from domain.pause import paused_on
 from domain.recipient import Recipient
 from domain.rhythm import DuePrompt, due_prompts
 from storage import checkins, outbox, people, teams
@@ -101,7 +102,7 @@ async def _prompted_pupils(
         p
         for p in pupils
         if p.id is not None
-        and not people.is_paused(p, prompt.day)
+        and not paused_on(p.paused_until, prompt.day)
         and Recipient.person(p.id) not in done
     ]
 

@@ -16,6 +16,7 @@ from dialogs.recipients import pupil_staff
 from dialogs.teamcal import message_payload
 from domain.calendar import SchoolCalendar
 from domain.clock import local_date
+from domain.pause import paused_on
 from domain.recipient import Recipient
 from domain.signals import (
     DayRecord,
@@ -76,7 +77,7 @@ async def evaluate(
     found: dict[tuple[int, str], Signal] = {}
     for pupil in pupils:
         assert pupil.id is not None
-        if people.is_paused(pupil, today):
+        if paused_on(pupil.paused_until, today):
             continue
         joined = local_date(pupil.joined_at) if pupil.joined_at else start
         records = _records(pupil, days, history.get(pupil.id, []), joined)
@@ -128,7 +129,7 @@ def _records(
             mood=starts[d].mood if d in starts else None,
             wants_contact=bool(d in starts and starts[d].wants_contact),
             plan=plan_outcome(closes[d].goal_status) if d in closes else "unknown",
-            paused=people.is_paused(pupil, d) or d < joined,
+            paused=paused_on(pupil.paused_until, d) or d < joined,
         )
         for d in days
     ]

@@ -14,6 +14,7 @@ from dialogs.inbound import Reply, card, text
 from dialogs.router import COORDINATOR, PRIVATE, Turn, router
 from dialogs.teamcal import calendar_for
 from domain.clock import local_date
+from domain.pause import paused_on
 from domain.term_report import (
     ActivityFigures,
     Period,
@@ -35,7 +36,7 @@ async def activity_figures(session: AsyncSession, team: Team, period: Period) ->
     expected = asked = 0
     for pupil in await people.team_members(session=session, team_id=team.id, role="pupil"):
         joined = local_date(pupil.joined_at) if pupil.joined_at else period.start
-        count = sum(1 for d in days if d >= joined and not people.is_paused(pupil, d))
+        count = sum(1 for d in days if d >= joined and not paused_on(pupil.paused_until, d))
         expected += count
         asked += 1 if count else 0
     per_day = await figures.checkins_per_day(

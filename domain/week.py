@@ -56,6 +56,11 @@ def shown_week(today: date, calendar: SchoolCalendar) -> SchoolWeek | None:
     return None
 
 
+def week_so_far(day: date, calendar: SchoolCalendar) -> list[date]:
+    """The school days of `day`'s week up to and including `day`."""
+    return calendar.school_days(monday_of(day), day)
+
+
 def is_last_school_day_of_week(day: date, calendar: SchoolCalendar) -> bool:
     """Whether `day` ends its school week: a school day with no school day after it until Sunday
     (a Friday usually; a Thursday before Good Friday off, say)."""

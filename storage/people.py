@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
@@ -266,8 +266,3 @@ async def remember_personal_chat(
         session.add(chat)
         await session.flush()
     return chat
-
-
-def is_paused(person: Person, day: date) -> bool:
-    """Whether a pupil is paused on `day` (paused until and including that date)."""
-    return person.paused_until is not None and day <= person.paused_until

@@ -14,6 +14,7 @@ from domain.week import (
     streak,
     streak_days,
     week_of,
+    week_so_far,
 )
 
 MIDDEN = SchoolCalendar(region="midden")
@@ -138,3 +139,11 @@ def test_the_weeks_last_school_day() -> None:
     off = SchoolCalendar(region="midden", free_days=frozenset({friday}))
     assert is_last_school_day_of_week(friday - timedelta(days=1), off)
     assert not is_last_school_day_of_week(friday, off)
+
+
+def test_the_week_so_far_is_its_school_days_up_to_the_day() -> None:
+    wednesday = MONDAY + timedelta(days=2)
+    assert week_so_far(wednesday, MIDDEN) == [MONDAY, MONDAY + timedelta(days=1), wednesday]
+    assert week_so_far(MONDAY + timedelta(days=6), MIDDEN) == [
+        MONDAY + timedelta(days=i) for i in range(5)
+    ]  # on Sunday: Monday to Friday
