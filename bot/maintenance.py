@@ -8,14 +8,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
 
-from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.settings import ConfigError, Settings
 from domain.clock import local_date
 from domain.numbers import MAX_ID, ascii_int, is_ascii_number
 from domain.text import fold
-from storage import audit, privacy
+from storage import audit, people, privacy, teams
 from storage.db import Database
 from storage.models import Person, Team
 
@@ -44,9 +43,9 @@ async def find_team(session: AsyncSession, team: str) -> Team:
     """The team an operator's --team names (our id or the Teams id), or ConfigError."""
     team_id = ascii_int(team, low=1, high=MAX_ID)
     found_team = (
-        await session.get(Team, team_id)
+        await teams.get_team(session=session, team_id=team_id)
         if team_id is not None
-        else (await session.exec(select(Team).where(Team.teams_id == team))).first()
+        else await teams.find_team(session=session, teams_id=team)
     )
     if found_team is None or found_team.id is None:
         raise ConfigError(f"no team {team!r}")
@@ -58,7 +57,7 @@ async def _find(db: Database, person: str, team: str) -> tuple[int, int]:
     async with db.session() as session:
         found_team = await find_team(session, team)
         assert found_team.id is not None
-        members = (await session.exec(select(Person).where(Person.team_id == found_team.id))).all()
+        members = await people.team_members(session=session, team_id=found_team.id, active=False)
         if is_ascii_number(person):
             matches = [p for p in members if p.id == ascii_int(person, low=1, high=MAX_ID)]
         else:

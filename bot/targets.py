@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.recipient import Recipient
-from storage.models import Delivery, Person, PersonalChat, Team
+from storage import people, teams
+from storage.models import Delivery
 
 
 @dataclass(frozen=True)
@@ -39,24 +39,16 @@ class Job:
 
 async def jobs_for(session: AsyncSession, rows: list[Delivery]) -> list[Job]:
     """Where each claimed row goes, read for the whole batch at once."""
-    team_ids = {row.team_id for row in rows}
-    person_ids = {row.person_id for row in rows if row.person_id is not None}
-    found_teams = await session.exec(select(Team).where(col(Team.id).in_(team_ids)))
-    teams = {team.id: team for team in found_teams.all()}
-    persons: dict[int | None, Person] = {}
-    if person_ids:
-        found = await session.exec(select(Person).where(col(Person.id).in_(person_ids)))
-        persons = {person.id: person for person in found.all()}
-    user_ids = {person.teams_user_id for person in persons.values()}
-    chats: dict[str, PersonalChat] = {}
-    if user_ids:
-        found_chats = await session.exec(
-            select(PersonalChat).where(col(PersonalChat.teams_user_id).in_(user_ids))
-        )
-        chats = {chat.teams_user_id: chat for chat in found_chats.all()}
+    teams_by_id = await teams.by_ids(session=session, ids={row.team_id for row in rows})
+    persons = await people.by_ids(
+        session=session, ids={row.person_id for row in rows if row.person_id is not None}
+    )
+    chats = await people.chats_of(
+        session=session, teams_user_ids={person.teams_user_id for person in persons.values()}
+    )
     jobs: list[Job] = []
     for row in rows:
-        team = teams.get(row.team_id)
+        team = teams_by_id.get(row.team_id)
         if team is None or team.removed_at is not None:
             jobs.append(Job(row, None, "team not installed"))
             continue
@@ -72,7 +64,7 @@ async def jobs_for(session: AsyncSession, rows: list[Delivery]) -> list[Job]:
             target = Target(team.tenant_id, team.service_url, team.bot_id, recipient.channel_id)
             jobs.append(Job(row, target))
             continue
-        person = persons.get(row.person_id)
+        person = persons.get(recipient.person_id) if recipient.person_id is not None else None
         if person is None or not person.active:
             jobs.append(Job(row, None, "person left the team"))
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -27,6 +27,26 @@ class MemberInfo:
 async def get_person(*, session: AsyncSession, person_id: int) -> Person | None:
     """A person by our id."""
     return await session.get(Person, person_id)
+
+
+async def by_ids(*, session: AsyncSession, ids: Collection[int]) -> dict[int, Person]:
+    """People by our id (those that exist)."""
+    if not ids:
+        return {}
+    found = await session.exec(select(Person).where(col(Person.id).in_(ids)))
+    return {person.id: person for person in found.all() if person.id is not None}
+
+
+async def chats_of(
+    *, session: AsyncSession, teams_user_ids: Collection[str]
+) -> dict[str, PersonalChat]:
+    """The known 1:1 chats with the bot of these Teams users, by user id."""
+    if not teams_user_ids:
+        return {}
+    found = await session.exec(
+        select(PersonalChat).where(col(PersonalChat.teams_user_id).in_(teams_user_ids))
+    )
+    return {chat.teams_user_id: chat for chat in found.all()}
 
 
 async def find_member(*, session: AsyncSession, team_id: int, teams_user_id: str) -> Person | None:

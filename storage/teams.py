@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -15,6 +15,14 @@ from storage.models import Person, Team, TeamFreeDay
 async def get_team(*, session: AsyncSession, team_id: int) -> Team | None:
     """A team by our id."""
     return await session.get(Team, team_id)
+
+
+async def by_ids(*, session: AsyncSession, ids: Collection[int]) -> dict[int, Team]:
+    """Teams by our id (those that exist)."""
+    if not ids:
+        return {}
+    found = await session.exec(select(Team).where(col(Team.id).in_(ids)))
+    return {team.id: team for team in found.all() if team.id is not None}
 
 
 async def find_team(*, session: AsyncSession, teams_id: str) -> Team | None:
