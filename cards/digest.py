@@ -5,13 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from microsoft_teams.cards import (
     BarChartDataValue,
     CardElement,
-    DonutChart,
-    DonutChartData,
     Fact,
     FactSet,
     GroupedVerticalBarChart,
@@ -22,6 +19,17 @@ from microsoft_teams.cards import (
 )
 
 from cards.catalogue import Lang, t
+from cards.digest_blocks import (
+    MOOD_COLORS,
+    DigestParts,
+    NamedSignal,
+    failed_fact,
+    mood_chart,
+    mood_text,
+    name_blocks,
+    percent,
+    signals_section,
+)
 from cards.mentor import mood_emoji
 from cards.opp import OppRow, due_text
 from cards.pages import Section
@@ -30,43 +38,6 @@ from cards.plain import plain
 from domain.alerts import PickupFigures
 from domain.figures_text import NO_FIGURE, decimal_shown, percent_shown, with_change
 from domain.grammar import format_date
-
-MOOD_COLORS = {
-    1: "categoricalRed",
-    2: "categoricalMarigold",
-    3: "categoricalLavender",
-    4: "categoricalBlue",
-    5: "categoricalGreen",
-}
-
-
-NAMES_PER_BLOCK = 20
-
-
-@dataclass(frozen=True)
-class DigestParts:
-    """A digest before it is cut into pages: a head, what comes first, then the lists."""
-
-    title: str
-    subtitle: str
-    first: Sequence[CardElement]
-    sections: Sequence[Section]
-
-
-def percent(part: int, whole: int, lang: Lang) -> str:
-    """ "7/9 (78%)"."""
-    if whole <= 0:
-        return NO_FIGURE
-    return f"{part}/{whole} ({percent_shown(part / whole, lang)})"
-
-
-@dataclass(frozen=True)
-class NamedSignal:
-    """A signal as a coordinator reads it."""
-
-    pupil: str
-    mentor: str | None
-    sentence: str  # worded by `t`, so Markdown already
 
 
 @dataclass(frozen=True)
@@ -86,79 +57,6 @@ class DailyFigures:
     failed_deliveries: Mapping[str, int]
 
 
-# Why a delivery gave up, in the words the coordinator needs to act on it.
-_BLOCKED = ("person blocked the bot",)
-_GONE = ("person left the team", "team not installed")
-
-
-def _failed_fact(reasons: Mapping[str, int], lang: Lang) -> Fact:
-    """How many messages did not arrive, and why: blocked (the mentor is told), gone, Teams."""
-    kinds = {"blocked": 0, "gone": 0, "teams": 0}
-    for reason, n in reasons.items():
-        if reason in _BLOCKED or reason.startswith("403"):
-            kinds["blocked"] += n
-        elif reason in _GONE:
-            kinds["gone"] += n
-        else:
-            kinds["teams"] += n
-    why = "; ".join(t(f"digest.failed.{kind}", lang, n=n) for kind, n in kinds.items() if n)
-    return Fact(title=t("digest.failed", lang), value=f"{sum(kinds.values())} ({why})")
-
-
-def _mood_text(moods: Mapping[int, int], lang: Lang) -> str:
-    return "  ".join(f"{mood_emoji(m)} {moods.get(m, 0)}" for m in (5, 4, 3, 2, 1))
-
-
-def _mood_chart(moods: Mapping[int, int], lang: Lang, title: str) -> CardElement:
-    fallback = TextBlock(text=_mood_text(moods, lang), wrap=True)
-    if not any(moods.values()):
-        return TextBlock(text=t("digest.no_moods", lang), wrap=True, is_subtle=True)
-    return DonutChart(
-        title=title,
-        data=[
-            DonutChartData(
-                legend=f"{mood_emoji(m)} {t(f'mood.{m}', lang)}",
-                value=moods.get(m, 0),
-                color=MOOD_COLORS[m],
-            )
-            for m in (5, 4, 3, 2, 1)
-        ],
-        fallback=fallback,
-    )
-
-
-def _signals(signals: Sequence[NamedSignal], lang: Lang, title_key: str) -> Section:
-    heading = TextBlock(
-        text=t(title_key, lang, count=len(signals)), weight="Bolder", wrap=True, separator=True
-    )
-    if not signals:
-        none = TextBlock(text=t("digest.no_signals", lang), wrap=True, spacing="None")
-        return Section(heading=[heading, none], items=[])
-    items: list[CardElement] = []
-    for signal in signals:
-        who = plain(signal.pupil) + (
-            f" ({t('pupils.mentor', lang, name=signal.mentor)})" if signal.mentor else ""
-        )
-        items.append(TextBlock(text=f"- **{who}**: {signal.sentence}", wrap=True, spacing="None"))
-    return Section(heading=[heading], items=items)
-
-
-def _names(
-    key: str, names: Sequence[str], lang: Lang, *, separator: bool = False, **style: Any
-) -> list[CardElement]:
-    """A long list of names in blocks of NAMES_PER_BLOCK, so that it can go on over pages."""
-    blocks: list[CardElement] = []
-    for start in range(0, len(names), NAMES_PER_BLOCK):
-        chunk = ", ".join(names[start : start + NAMES_PER_BLOCK])
-        shown = t(key, lang, names=chunk) if start == 0 else plain(chunk)
-        blocks.append(
-            TextBlock(
-                text=shown, wrap=True, spacing="None", separator=separator and not start, **style
-            )
-        )
-    return blocks
-
-
 def daily_parts(*, lang: Lang, figures: DailyFigures) -> DigestParts:
     """The daily digest: its figures first, then the lists that may go on over pages."""
     facts = [
@@ -172,15 +70,15 @@ def daily_parts(*, lang: Lang, figures: DailyFigures) -> DigestParts:
         Fact(title=t("digest.open_signals", lang), value=str(figures.open_signals)),
     ]
     if figures.failed_deliveries:
-        facts.append(_failed_fact(figures.failed_deliveries, lang))
+        facts.append(failed_fact(figures.failed_deliveries, lang))
     first: list[CardElement] = [
         FactSet(facts=facts),
-        _mood_chart(figures.moods, lang, t("digest.mood_today", lang)),
+        mood_chart(figures.moods, lang, t("digest.mood_today", lang)),
     ]
-    sections = [_signals(figures.new_signals, lang, "digest.new_signals")]
+    sections = [signals_section(figures.new_signals, lang, "digest.new_signals")]
     if figures.paused:
         paused = [f"{name} ({format_date(until, lang)})" for name, until in figures.paused]
-        blocks = _names("digest.paused", paused, lang, separator=True)
+        blocks = name_blocks("digest.paused", paused, lang, separator=True)
         sections.append(Section(heading=[], items=blocks))
     return DigestParts(
         title=t("digest.daily.title", lang, team=figures.team),
@@ -237,7 +135,7 @@ def _moods_per_day(days: Sequence[DayFigures], lang: Lang) -> CardElement:
     """A stacked bar per day, one colour per mood; text where charts are not drawn."""
     if not any(any(d.moods.values()) for d in days):
         return TextBlock(text=t("digest.no_moods", lang), wrap=True, is_subtle=True)
-    fallback = "\n\n".join(f"{_day_label(d.day, lang)}: {_mood_text(d.moods, lang)}" for d in days)
+    fallback = "\n\n".join(f"{_day_label(d.day, lang)}: {mood_text(d.moods, lang)}" for d in days)
     return GroupedVerticalBarChart(
         title=t("digest.week.mood_chart", lang),
         stacked=True,
@@ -283,7 +181,7 @@ def weekly_parts(*, lang: Lang, figures: WeeklyFigures) -> DigestParts:
         TextBlock(text=f"- {plain(name)}: {count}", wrap=True, spacing="None")
         for name, count in figures.contacts_per_mentor
     ]
-    contacts += _names(
+    contacts += name_blocks(
         "digest.week.without_contact", figures.without_contact, lang, color="Attention"
     )
     pickup = pickup_section(figures.pickup, lang)
@@ -297,7 +195,7 @@ def weekly_parts(*, lang: Lang, figures: WeeklyFigures) -> DigestParts:
         for row in figures.opp
     ] or [TextBlock(text=t("opp.overview.none", lang), wrap=True, spacing="None")]
     sections = [
-        _signals(figures.open_signals, lang, "digest.open_signal_list"),
+        signals_section(figures.open_signals, lang, "digest.open_signal_list"),
         Section(
             heading=[
                 TextBlock(
@@ -352,5 +250,5 @@ def _week_facts(figures: WeeklyFigures, lang: Lang) -> list[Fact]:
         ),
     ]
     if figures.failed_deliveries:
-        facts.append(_failed_fact(figures.failed_deliveries, lang))
+        facts.append(failed_fact(figures.failed_deliveries, lang))
     return facts

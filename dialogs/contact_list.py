@@ -10,7 +10,7 @@ from cards.mentor import (
     ContactRow,
     contacts_card,
 )
-from dialogs.contacts import EDIT_WINDOW
+from dialogs.contact_changes import EDIT_WINDOW
 from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil
 from dialogs.router import PRIVATE, STAFF, Turn, router

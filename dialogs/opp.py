@@ -7,20 +7,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlmodel.ext.asyncio.session import AsyncSession
-
 from cards.catalogue import t
-from cards.opp import (
-    PARTICIPANTS,
-    EvaluationRow,
-    OppRow,
-    Trend,
-    opp_history_card,
-    opp_list_card,
-)
+from cards.opp import PARTICIPANTS, EvaluationRow, opp_history_card, opp_list_card
 from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil, visible_pupils
 from dialogs.opp_report import report_reply
+from dialogs.opp_status import cycle_of, opp_rows, suggested_participants
+from dialogs.opp_status import trend_since as trend_since  # the nudges import it from here
 from dialogs.router import PRIVATE, STAFF, Turn, router
 from dialogs.teamcal import calendar_for
 from domain.calendar import SchoolCalendar
@@ -37,89 +30,9 @@ from domain.opp import (
     next_due,
     parse_opp,
 )
-from domain.pause import paused_on
 from domain.text import printable
-from storage import audit, checkins, contacts, opp, people
-from storage.models import OppPlan, Person, Team
-
-
-def cycle_of(plan: OppPlan, team: Team) -> int:
-    """A plan's cycle in weeks: its own, else the team's default."""
-    return plan.cycle_weeks or team.opp_cycle_weeks
-
-
-def suggested_participants(team: Team) -> list[str]:
-    """Who to invite: pupil, parents, mentor, school, and the behavioural scientist if any."""
-    found = ["leerling", "ouders", "mentor", "school"]
-    if team.behavioural_scientist:
-        found.append("gedragswetenschapper")
-    return found
-
-
-async def opp_rows(
-    session: AsyncSession,
-    team: Team,
-    pupils: Sequence[Person],
-    *,
-    today: date,
-    calendar: SchoolCalendar,
-    with_mentor: bool = False,
-) -> tuple[list[OppRow], list[Person]]:
-    """(rows with a due date, sorted overdue first; pupils without a plan)."""
-    assert team.id is not None
-    plans = {p.pupil_id: p for p in await opp.team_plans(session=session, team_id=team.id)}
-    last = await opp.last_evaluations(session=session, team_id=team.id)
-    mentors = await people.mentor_map(session=session, team_id=team.id) if with_mentor else {}
-    rows: list[OppRow] = []
-    missing: list[Person] = []
-    for pupil in pupils:
-        plan = plans.get(pupil.id or 0)
-        if plan is None:
-            missing.append(pupil)
-            continue
-        due = next_due(
-            start=plan.start_date,
-            last_evaluation=last.get(pupil.id or 0),
-            cycle_weeks=cycle_of(plan, team),
-        )
-        mentor = mentors.get(pupil.id or 0)
-        rows.append(
-            OppRow(
-                pupil_id=pupil.id or 0,
-                name=pupil.name,
-                due=due,
-                days_left=(due - today).days,
-                vacation=calendar.vacation_name(due),
-                mentor=mentor.name if mentor else None,
-            )
-        )
-    rows.sort(key=lambda r: (r.due, r.name))
-    return rows, missing
-
-
-async def trend_since(
-    session: AsyncSession, pupil: Person, *, since: date, today: date, calendar: SchoolCalendar
-) -> Trend:
-    """Check-ins, mood and contacts since `since`, to prepare an evaluation with."""
-    assert pupil.id is not None
-    history = await checkins.pupil_checkins(
-        session=session, pupil_id=pupil.id, start=since, end=today
-    )
-    moods = [(c.day, c.mood) for c in history if c.kind == "start"]
-    days = [d for d in calendar.school_days(since, today) if not paused_on(pupil.paused_until, d)]
-    half = len(moods) // 2
-    first = [m for _, m in moods[:half]]
-    second = [m for _, m in moods[half:]]
-    recent = await contacts.recent_contacts(session=session, pupil_id=pupil.id, limit=1000)
-    return Trend(
-        since=since,
-        school_days=len(days),
-        checked_in=len(moods),
-        average_mood=sum(m for _, m in moods) / len(moods) if moods else None,
-        first_half_mood=sum(first) / len(first) if first else None,
-        second_half_mood=sum(second) / len(second) if second else None,
-        contacts=sum(1 for c in recent if c.day >= since),
-    )
+from storage import audit, opp, people
+from storage.models import Person
 
 
 @router.command("opp", roles=STAFF, where=PRIVATE)

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from cards.catalogue import t
-from cards.mentor import PupilPage, pupil_page_card
 from cards.pages import split_rows
+from cards.pupil_page import PupilPage, pupil_page_card
 from cards.pupils import ONLY_ATTENTION, OPEN_PUPIL, PAGE_SIZE, pupils_card
 from dialogs.attention import pupil_rows
 from dialogs.contact_list import contact_rows

@@ -5,6 +5,7 @@ from dialogs import (  # noqa: F401
     age,
     alert_actions,
     checkin,
+    contact_changes,
     contact_list,
     contacts,
     digests,

@@ -17,12 +17,11 @@ from cards.gallery import pupil_card_variants
 from cards.mentor import (
     ContactDraft,
     ContactRow,
-    PupilPage,
     contact_card,
     contact_saved_card,
     contacts_card,
-    pupil_page_card,
 )
+from cards.pupil_page import PupilPage, pupil_page_card
 from cards.pupils import PupilRow, pupils_card
 from cards.rhythm import MOODS, checkin_card, close_card, expired_card
 from cards.settings import SettingsView, settings_card

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from cards.mentor import PupilPage, pupil_page_card
 from cards.opp_report import opp_report_card
 from cards.opp_report_doc import opp_report_csv, opp_report_markdown
 from cards.opp_report_text import AlertCount, OppPack, SignalLine
 from cards.progress import talks_due_card
+from cards.pupil_page import PupilPage, pupil_page_card
 from cards.pupils import CARD_BUDGET, size_of
 from domain.report import ContactTotal, GoalTally, WeekRow
 from tests.cards.test_plain_text import BENIGN, HOSTILE, markdown_texts, shown, structure

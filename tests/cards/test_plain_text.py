@@ -35,10 +35,8 @@ from cards.digest import (
 from cards.digest_pages import daily_digest_card, weekly_digest_card
 from cards.mentor import (
     ContactRow,
-    PupilPage,
     contact_card,
     contacts_card,
-    pupil_page_card,
 )
 from cards.opp import (
     EvaluationRow,
@@ -50,6 +48,7 @@ from cards.opp import (
     opp_overview_card,
 )
 from cards.plain import Markdown, plain, url
+from cards.pupil_page import PupilPage, pupil_page_card
 from cards.pupils import PupilRow, pupils_card
 from cards.rhythm import checkin_card, close_card
 from cards.settings import SettingsView, settings_card

@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 
 from domain.distress import (
-    DUTCH,
-    ENGLISH,
     any_distress,
     builtin,
     extra_key,
@@ -14,6 +12,7 @@ from domain.distress import (
     matches,
     normalise,
 )
+from domain.distress_phrases import DUTCH, ENGLISH
 
 DISTRESS_NL = [
     "ik wil niet meer leven",

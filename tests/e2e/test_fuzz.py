@@ -25,7 +25,7 @@ from sqlmodel import select
 import dialogs.registry  # noqa: F401  (every command and card action on the router)
 from cards.rhythm import GOAL_MAX_CHARS, GOAL_STATUS, MAX_GOALS, NOTE_MAX_CHARS
 from dialogs.router import router
-from dialogs.team_settings import MAX_FREE_DAYS, THRESHOLDS
+from dialogs.settings_validation import MAX_FREE_DAYS, THRESHOLDS
 from domain.calendar import REGIONS
 from domain.contacts import KINDS, MAX_NOTE
 from domain.opp import PARTICIPANTS
