@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.calendar import SchoolCalendar
+from domain.calendar import LiberationDay, Region, SchoolCalendar
 from domain.rhythm import DayTimes
 from storage import teams
 from storage.models import Team
@@ -26,9 +26,9 @@ async def calendar_for(session: AsyncSession, team: Team) -> SchoolCalendar:
     """A team's school calendar: its region, its free days and its holiday settings."""
     assert team.id is not None
     return SchoolCalendar(
-        region=team.region,  # type: ignore[arg-type]
+        region=Region(team.region),
         free_days=frozenset(await teams.free_days(session=session, team_id=team.id)),
-        liberation_day=team.liberation_day,  # type: ignore[arg-type]
+        liberation_day=LiberationDay(team.liberation_day),
         good_friday_off=team.good_friday_off,
     )
 

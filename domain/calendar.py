@@ -4,14 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 from functools import lru_cache
-from typing import Literal
 
 import holidays
 
-Region = Literal["noord", "midden", "zuid"]
-REGIONS: tuple[Region, ...] = ("noord", "midden", "zuid")
-LiberationDay = Literal["lustrum", "altijd", "nooit"]
+
+class Region(StrEnum):
+    """The school holiday regions of the Netherlands; the value is what a team stores."""
+
+    NOORD = "noord"
+    MIDDEN = "midden"
+    ZUID = "zuid"
+
+
+REGIONS: tuple[Region, ...] = tuple(Region)
+
+
+class LiberationDay(StrEnum):
+    """Whether schools close on 5 May: in lustrum years (the law's minimum), always or never."""
+
+    LUSTRUM = "lustrum"
+    ALTIJD = "altijd"
+    NOOIT = "nooit"
+
 
 # Public holidays (Dutch names as the `holidays` package gives them) on which schools close.
 SCHOOL_CLOSED = frozenset(
@@ -52,7 +68,7 @@ class SchoolCalendar:
 
     region: Region
     free_days: frozenset[date] = frozenset()
-    liberation_day: LiberationDay = "lustrum"
+    liberation_day: LiberationDay = LiberationDay.LUSTRUM
     good_friday_off: bool = False
 
     def vacation_name(self, day: date) -> str | None:
@@ -66,9 +82,9 @@ class SchoolCalendar:
                 return name
             if name == GOOD_FRIDAY and self.good_friday_off:
                 return name
-            if name == LIBERATION_DAY and self.liberation_day != "nooit":
+            if name == LIBERATION_DAY and self.liberation_day != LiberationDay.NOOIT:
                 return name  # the package lists 5 May only in lustrum years
-        if day.month == 5 and day.day == 5 and self.liberation_day == "altijd":
+        if day.month == 5 and day.day == 5 and self.liberation_day == LiberationDay.ALTIJD:
             return LIBERATION_DAY
         return None
 

@@ -15,12 +15,12 @@ from domain.alerts import (
     pickup_figures,
     school_time,
 )
-from domain.calendar import SchoolCalendar
+from domain.calendar import Region, SchoolCalendar
 from domain.clock import as_utc
 from domain.rhythm import DayTimes
 
 TIMES = DayTimes(start=time(9, 0), close=time(14, 45))
-CALENDAR = SchoolCalendar(region="midden")
+CALENDAR = SchoolCalendar(region=Region.MIDDEN)
 FRIDAY = date(2026, 11, 27)
 MONDAY = date(2026, 11, 30)
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from domain.calendar import SchoolCalendar
+from domain.calendar import LiberationDay, Region, SchoolCalendar
 
 
 @pytest.mark.parametrize(
@@ -18,7 +18,7 @@ from domain.calendar import SchoolCalendar
     ],
 )
 def test_autumn_break_per_region(region: str, first: date, last: date) -> None:
-    calendar = SchoolCalendar(region)  # type: ignore[arg-type]
+    calendar = SchoolCalendar(Region(region))
     assert calendar.vacation_name(first) == "Herfstvakantie"
     assert calendar.vacation_name(last) == "Herfstvakantie"
     assert calendar.is_school_day(last.replace(day=last.day + 1))  # the Monday after
@@ -41,12 +41,12 @@ def test_autumn_break_per_region(region: str, first: date, last: date) -> None:
     ],
 )
 def test_closed_reasons(day: date, reason: str | None) -> None:
-    assert SchoolCalendar("midden").closed_reason(day) == reason
+    assert SchoolCalendar(Region.MIDDEN).closed_reason(day) == reason
 
 
 def test_liberation_day_setting() -> None:
     lustrum, always, never = (
-        SchoolCalendar("midden", liberation_day=v)  # type: ignore[arg-type]
+        SchoolCalendar(Region.MIDDEN, liberation_day=LiberationDay(v))
         for v in ("lustrum", "altijd", "nooit")
     )
     # 2025 is a lustrum year; 5 May 2026 is a Tuesday outside the May break
@@ -58,26 +58,26 @@ def test_liberation_day_setting() -> None:
 
 def test_good_friday_setting() -> None:
     good_friday = date(2026, 4, 3)
-    assert SchoolCalendar("midden").is_school_day(good_friday)
-    assert SchoolCalendar("midden", good_friday_off=True).closed_reason(good_friday) == (
+    assert SchoolCalendar(Region.MIDDEN).is_school_day(good_friday)
+    assert SchoolCalendar(Region.MIDDEN, good_friday_off=True).closed_reason(good_friday) == (
         "Goede vrijdag"
     )
 
 
 def test_team_free_day() -> None:
-    calendar = SchoolCalendar("noord", free_days=frozenset({date(2026, 11, 25)}))
+    calendar = SchoolCalendar(Region.NOORD, free_days=frozenset({date(2026, 11, 25)}))
     assert calendar.closed_reason(date(2026, 11, 25)) == "vrije dag"
     assert calendar.next_school_day(date(2026, 11, 24)) == date(2026, 11, 26)
 
 
 def test_next_and_previous_school_day_cross_weekends_breaks_and_year_end() -> None:
-    calendar = SchoolCalendar("midden")
+    calendar = SchoolCalendar(Region.MIDDEN)
     assert calendar.next_school_day(date(2026, 11, 20)) == date(2026, 11, 23)
     assert calendar.next_school_day(date(2026, 12, 18)) == date(2027, 1, 4)
     assert calendar.previous_school_day(date(2027, 1, 4)) == date(2026, 12, 18)
 
 
 def test_school_days_in_a_range() -> None:
-    days = SchoolCalendar("midden").school_days(date(2026, 11, 23), date(2026, 12, 6))
+    days = SchoolCalendar(Region.MIDDEN).school_days(date(2026, 11, 23), date(2026, 12, 6))
     assert len(days) == 10
     assert all(d.weekday() < 5 for d in days)

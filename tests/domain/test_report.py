@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from domain.calendar import SchoolCalendar
+from domain.calendar import Region, SchoolCalendar
 from domain.opp import OppInvalid, OppReport, OppShow, parse_opp
 from domain.report import (
     ContactTotal,
@@ -59,7 +59,7 @@ def test_where_the_report_starts(
 
 
 def test_weeks_leave_out_holidays_and_pauses_but_count_a_check_in_while_paused() -> None:
-    calendar = SchoolCalendar(region="midden")
+    calendar = SchoolCalendar(region=Region.MIDDEN)
     start, end = MONDAY, date(2027, 1, 8)  # across the Christmas holiday
     moods = {MONDAY: 2, MONDAY + timedelta(days=1): 4, date(2026, 12, 2): 5}
     paused = paused_days([(date(2026, 12, 1), date(2026, 12, 4))])
@@ -80,7 +80,7 @@ def test_weeks_leave_out_holidays_and_pauses_but_count_a_check_in_while_paused()
 
 
 def test_a_period_that_starts_mid_week_counts_from_its_first_day() -> None:
-    calendar = SchoolCalendar(region="midden")
+    calendar = SchoolCalendar(region=Region.MIDDEN)
     start = date(2026, 11, 26)  # Thursday
     rows = week_rows(
         start=start,

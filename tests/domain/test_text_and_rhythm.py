@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from domain.calendar import SchoolCalendar
+from domain.calendar import Region, SchoolCalendar
 from domain.clock import at_local
 from domain.rhythm import DayTimes, due_prompts
 from domain.text import fold, name_matches, suggest
@@ -46,7 +46,7 @@ def test_suggest() -> None:
 
 
 MONDAY = date(2026, 11, 23)
-CALENDAR = SchoolCalendar("midden")
+CALENDAR = SchoolCalendar(Region.MIDDEN)
 
 
 def kinds(at: datetime) -> list[str]:

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from domain.calendar import SchoolCalendar
+from domain.calendar import Region, SchoolCalendar
 from domain.week import (
     is_last_school_day_of_week,
     monday_of,
@@ -17,7 +17,7 @@ from domain.week import (
     week_so_far,
 )
 
-MIDDEN = SchoolCalendar(region="midden")
+MIDDEN = SchoolCalendar(region=Region.MIDDEN)
 MONDAY = date(2026, 11, 23)  # an ordinary school week, Monday to Friday 27 November
 
 
@@ -77,7 +77,7 @@ def test_a_school_vacation_and_public_holiday_do_not_break_it() -> None:
 
 def test_a_team_day_off_does_not_break_it() -> None:
     checked = {MONDAY, MONDAY + timedelta(days=2)}
-    off = SchoolCalendar(region="midden", free_days=frozenset({MONDAY + timedelta(days=1)}))
+    off = SchoolCalendar(region=Region.MIDDEN, free_days=frozenset({MONDAY + timedelta(days=1)}))
     assert count(MONDAY + timedelta(days=2), checked, calendar=off) == 2
     assert count(MONDAY + timedelta(days=2), checked) == 1
 
@@ -113,7 +113,7 @@ def test_the_week_a_pupil_sees(today: date, monday: date) -> None:
 
 def test_a_week_spans_its_school_days_only() -> None:
     # Hemelvaartsdag (Thursday 14 May 2026) and the Friday after it, off for many schools
-    calendar = SchoolCalendar(region="midden", free_days=frozenset({date(2026, 5, 15)}))
+    calendar = SchoolCalendar(region=Region.MIDDEN, free_days=frozenset({date(2026, 5, 15)}))
     week = week_of(date(2026, 5, 13), calendar)
     assert week.school_days == (date(2026, 5, 11), date(2026, 5, 12), date(2026, 5, 13))
     assert week.last == date(2026, 5, 13)
@@ -121,7 +121,7 @@ def test_a_week_spans_its_school_days_only() -> None:
 
 def test_no_week_when_there_was_no_school_for_months() -> None:
     closed = SchoolCalendar(
-        region="midden", free_days=frozenset(days(date(2026, 1, 1), date(2026, 12, 31)))
+        region=Region.MIDDEN, free_days=frozenset(days(date(2026, 1, 1), date(2026, 12, 31)))
     )
     assert shown_week(date(2026, 11, 25), closed) is None
 
@@ -132,11 +132,11 @@ def test_the_weeks_last_school_day() -> None:
     assert not is_last_school_day_of_week(friday - timedelta(days=1), MIDDEN)
     assert not is_last_school_day_of_week(friday + timedelta(days=1), MIDDEN)  # Saturday
     # Good Friday off (26 March 2027): Thursday ends the week
-    easter = SchoolCalendar(region="midden", good_friday_off=True)
+    easter = SchoolCalendar(region=Region.MIDDEN, good_friday_off=True)
     assert is_last_school_day_of_week(date(2027, 3, 25), easter)
     assert not is_last_school_day_of_week(date(2027, 3, 25), MIDDEN)
     # a team's own Friday off
-    off = SchoolCalendar(region="midden", free_days=frozenset({friday}))
+    off = SchoolCalendar(region=Region.MIDDEN, free_days=frozenset({friday}))
     assert is_last_school_day_of_week(friday - timedelta(days=1), off)
     assert not is_last_school_day_of_week(friday, off)
 
