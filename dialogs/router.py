@@ -12,22 +12,22 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from cards.catalogue import Lang, t
 from cards.common import choice_buttons_card
 from dialogs.inbound import Inbound, Reply, card, text
+from domain.roles import Role
 from domain.text import fold, suggest
 from storage import audit
 from storage.models import Person, Team
 
-Role = Literal["pupil", "mentor", "coordinator", "member", "unknown"]
 # Where a command or card action may answer. PRIVATE: only in the sender's 1:1 chat (typed in a
 # channel or group chat, the answer goes to that chat and the channel hears only that it did).
 # HERE: wherever it was typed (nothing about any pupil, no roster).
 Place = Literal["private", "here"]
 PRIVATE: Place = "private"
 HERE: Place = "here"
-STAFF: frozenset[Role] = frozenset({"mentor", "coordinator"})
-COORDINATOR: frozenset[Role] = frozenset({"coordinator"})
-PUPILS: frozenset[Role] = frozenset({"pupil"})
-EVERYONE: frozenset[Role] = frozenset({"pupil", "mentor", "coordinator", "member", "unknown"})
-MEMBERS: frozenset[Role] = EVERYONE - {"unknown"}
+STAFF: frozenset[Role] = frozenset({Role.MENTOR, Role.COORDINATOR})
+COORDINATOR: frozenset[Role] = frozenset({Role.COORDINATOR})
+PUPILS: frozenset[Role] = frozenset({Role.PUPIL})
+EVERYONE: frozenset[Role] = frozenset(Role)
+MEMBERS: frozenset[Role] = EVERYONE - {Role.UNKNOWN}
 MAX_SUGGESTED_LINE = 300  # what a "command" button may carry (see dialogs.help)
 MAX_LABEL = 60  # characters of a suggestion button's title
 
@@ -50,11 +50,8 @@ class Turn:
     def role(self) -> Role:
         """The actor's role in the turn's team."""
         if self.actor is None:
-            return "unknown"
-        role = self.actor.role
-        if role in ("pupil", "mentor", "coordinator"):
-            return role  # type: ignore[return-value]
-        return "member"
+            return Role.UNKNOWN
+        return Role.of_member(self.actor.role)
 
     async def audit(
         self, action: str, *, subject_id: int | None = None, details: dict[str, Any] | None = None
