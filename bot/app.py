@@ -25,12 +25,13 @@ from bot.boundary import (
     too_deeply_nested,
 )
 from bot.connector import ConnectorClient, token_source
-from bot.delivery import DeliveryWorker, worker_for
+from bot.delivery import DeliveryWorker
 from bot.faces import CACHE_SECONDS, Picture, load_pictures
 from bot.handler import DagritmeBot
 from bot.observability import Metrics, request_id_middleware
 from bot.scheduler import Rhythm
 from bot.settings import Settings
+from bot.workers import worker_for
 from cards.faces import FACE_PREFIX
 from dialogs.dispatch import Dispatcher
 from domain.clock import Clock, SystemClock

@@ -26,7 +26,6 @@ import contextlib
 import logging
 import math
 import random
-import time
 import uuid
 from collections import deque
 from dataclasses import dataclass, field
@@ -36,11 +35,10 @@ from functools import partial
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.connector import ConnectorClient
-from bot.graph import GraphInstaller, graph_tokens
+from bot.graph import GraphInstaller
 from bot.observability import Metrics
 from bot.pacing import Limit, Pacer, parse_limits
 from bot.sending import MAX_NAP, DeliveryStats, Sender
-from bot.settings import Settings
 from bot.targets import Job, jobs_for
 from domain.clock import Clock
 from storage import outbox
@@ -362,41 +360,3 @@ class DeliveryWorker:
 
 def _runner_done(lane: _Lane, _task: asyncio.Task[None]) -> None:
     lane.runner = None
-
-
-def worker_for(
-    settings: Settings,
-    db: Database,
-    connector: ConnectorClient,
-    clock: Clock,
-    *,
-    metrics: Metrics | None = None,
-    answers_only: bool = False,
-) -> DeliveryWorker:
-    """A worker configured from the settings (limits, concurrency, Graph installs); with
-    `answers_only`, for a server whose fan-out runs in a delivery process of its own."""
-    graph = None
-    if settings.graph_installs:
-        graph = GraphInstaller(
-            base_url=settings.graph_url,
-            teams_app_id=settings.app_id,
-            tokens=graph_tokens(settings),
-            monotonic=time.monotonic,
-        )
-    return DeliveryWorker(
-        db,
-        connector,
-        clock,
-        max_attempts=settings.delivery_max_attempts,
-        batch=settings.delivery_batch,
-        concurrency=settings.delivery_concurrency,
-        conversation_limits=parse_limits(settings.conversation_limits),
-        tenant_limits=parse_limits(settings.tenant_limits),
-        answer_reserve=settings.answer_reserve,
-        answers_only=answers_only,
-        name=settings.worker_name,
-        lease_ttl=timedelta(seconds=settings.delivery_lease_seconds),
-        graph=graph,
-        metrics=metrics,
-        public_url=settings.public_base,
-    )

@@ -8,9 +8,9 @@ import signal
 from datetime import datetime
 
 from bot.connector import ConnectorClient, token_source
-from bot.delivery import worker_for
 from bot.maintenance import purge
 from bot.settings import Settings
+from bot.workers import worker_for
 from dialogs.schedule import enqueue_due
 from domain.clock import FixedClock, SystemClock
 from storage import outbox
