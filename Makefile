@@ -26,7 +26,7 @@ NPM_PREFIX := .cache/npm
 PLAYGROUND_VERSION := 0.2.28
 PLAYGROUND_PACKAGE := $(NPM_PREFIX)/node_modules/@microsoft/m365agentsplayground/package.json
 # Microsoft's Adaptive Cards renderer for the web, and the Markdown parser it renders texts with
-# (as Teams does): e2e/test_cards_on_a_phone.py renders every pupil card with them.
+# (as Teams does): browser/test_cards_on_a_phone.py renders every pupil card with them.
 ADAPTIVECARDS_VERSION := 3.0.6
 MARKDOWN_IT_VERSION := 15.0.3
 ADAPTIVECARDS_PACKAGES := adaptivecards@$(ADAPTIVECARDS_VERSION) markdown-it@$(MARKDOWN_IT_VERSION)
@@ -98,13 +98,13 @@ e2e-adaptivecards:
 		--no-fund --save-exact --legacy-peer-deps $(ADAPTIVECARDS_PACKAGES); }
 
 # One school day in the Playground, clicked through in a headless Chromium, and every pupil card
-# rendered by Microsoft's renderer at phone size (see e2e/).
+# rendered by Microsoft's renderer at phone size (see browser/).
 e2e: $(E2E_STAMP) e2e-playground e2e-adaptivecards
-	$(BIN)/pytest -p no:cacheprovider e2e
+	$(BIN)/pytest -p no:cacheprovider browser
 
 # Only the pupil cards on a phone (screenshots in var/e2e/cards/).
 e2e-cards: $(E2E_STAMP) e2e-adaptivecards
-	$(BIN)/pytest -p no:cacheprovider e2e/test_cards_on_a_phone.py
+	$(BIN)/pytest -p no:cacheprovider browser/test_cards_on_a_phone.py
 
 # Every supported Python found, newest first, one a line (.ci/run tests the newest and the oldest).
 pythons:

@@ -39,7 +39,7 @@ from bench.harness import (
     server,
     worker,
 )
-from dialogs.schedule import enqueue_due
+from dialogs.clock.planner import enqueue_due
 from domain.clock import local_date
 from storage.db import Database
 from storage.models import Delivery, Person, Team

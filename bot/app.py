@@ -29,7 +29,7 @@ from bot.delivery import DeliveryWorker
 from bot.faces import CACHE_SECONDS, Picture, load_pictures
 from bot.handler import DagritmeBot
 from bot.observability import Metrics, request_id_middleware
-from bot.scheduler import Rhythm
+from bot.scheduler import Scheduler
 from bot.settings import Settings
 from bot.workers import worker_for
 from cards.faces import FACE_PREFIX
@@ -69,7 +69,7 @@ class Services:
     bot: DagritmeBot
     dispatcher: Dispatcher
     worker: DeliveryWorker
-    rhythm: Rhythm
+    scheduler: Scheduler
     metrics: Metrics
     pictures: dict[str, Picture]
 
@@ -118,7 +118,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         bot=bot,
         dispatcher=dispatcher,
         worker=worker,
-        rhythm=Rhythm(db, worker, clock, settings=settings),
+        scheduler=Scheduler(db, worker, clock, settings=settings),
         metrics=observed,
         pictures=load_pictures(),
     )
@@ -143,12 +143,12 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Applica
 
 
 async def _start_rhythm(app: web.Application) -> None:
-    await app[SERVICES].rhythm.start()
+    await app[SERVICES].scheduler.start()
 
 
 async def _close(app: web.Application) -> None:
     services = app[SERVICES]
-    await services.rhythm.stop()
+    await services.scheduler.stop()
     await services.worker.close()
     await services.connector.close()
     await services.db.close()

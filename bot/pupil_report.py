@@ -14,7 +14,7 @@ from bot.maintenance import _one_person
 from bot.settings import ConfigError, Settings
 from cards.catalogue import Lang
 from cards.opp_report_doc import opp_report_csv, opp_report_markdown
-from dialogs.opp_report import build_pack
+from dialogs.commands.opp_report import build_pack
 from domain.clock import local_date
 from domain.grammar import format_date, parse_date
 from domain.opp import MAX_REPORT_DAYS

@@ -15,7 +15,7 @@ from bot.pupil_report import pupil_report
 from bot.settings import ConfigError, Settings
 from cards.catalogue import Lang
 from cards.term_report import report_csv, report_markdown
-from dialogs.term_report import term_report
+from dialogs.commands.term_report import term_report
 from domain.clock import local_date
 from domain.grammar import parse_date
 from domain.term_report import Period, period_between, school_year_start

@@ -12,7 +12,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.delivery import DeliveryWorker
 from bot.maintenance import purge
 from bot.settings import Settings
-from dialogs.schedule import enqueue_due
+from dialogs.clock.planner import enqueue_due
 from domain.clock import Clock
 from storage.db import Database
 
@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 PURGE_EVERY = timedelta(hours=1)
 
 
-class Rhythm:
+class Scheduler:
     """Runs the planning pass on a timer and the delivery worker in the background."""
 
     def __init__(

@@ -11,7 +11,7 @@ from bot.connector import ConnectorClient, token_source
 from bot.maintenance import purge
 from bot.settings import Settings
 from bot.workers import worker_for
-from dialogs.schedule import enqueue_due
+from dialogs.clock.planner import enqueue_due
 from domain.clock import FixedClock, SystemClock
 from storage import outbox
 from storage.db import Database

@@ -10,9 +10,9 @@ from typing import Any, Literal
 from microsoft_teams.cards import AdaptiveCard, CardElement, Fact, FactSet, SubmitAction, TextBlock
 
 from cards.catalogue import Lang, t
+from cards.checkin import GOAL_EMOJI, mood_word
 from cards.common import CARD_VERSION, to_json
 from cards.plain import plain
-from cards.rhythm import GOAL_EMOJI, mood_word
 
 PICK_UP = "alert.pickup"
 LOG_CONTACT = "alert.log"

@@ -9,13 +9,13 @@ from typing import Any, Literal
 from microsoft_teams.cards import AdaptiveCard, CardElement, Fact, FactSet, TextBlock
 
 from cards.catalogue import Lang, t
+from cards.checkin import energy_word, goal_outcome, mood_word
 from cards.common import CARD_VERSION, to_json
 from cards.plain import plain
-from cards.rhythm import energy_word, goal_outcome, mood_word
 from cards.young import goal_lines, young_face_row
 from domain.age import DEFAULT_BAND, AgeBand
+from domain.due import LOW_MOOD
 from domain.grammar import format_date
-from domain.rhythm import LOW_MOOD
 
 # Who reads a low mood today: the pupil's mentor, else someone from school (the coordinators).
 Reader = Literal["mentor", "school"]

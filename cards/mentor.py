@@ -22,9 +22,9 @@ from microsoft_teams.cards import (
 
 from cards.alerts import ALERT_CONTACT
 from cards.catalogue import Lang, t
+from cards.checkin import MOODS
 from cards.common import CARD_VERSION, to_json
 from cards.plain import Markdown, plain
-from cards.rhythm import MOODS
 from domain.contacts import KINDS
 from domain.grammar import format_date
 

@@ -21,10 +21,10 @@ from microsoft_teams.cards import (
 )
 
 from cards.catalogue import Lang, t
+from cards.checkin import GOAL_EMOJI, feeling_word
 from cards.common import CARD_VERSION, to_json
 from cards.mentor import ContactRow, contact_line, mood_emoji
 from cards.plain import plain
-from cards.rhythm import GOAL_EMOJI, feeling_word
 from domain.grammar import format_date
 
 

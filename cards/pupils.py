@@ -28,10 +28,10 @@ from microsoft_teams.cards import (
 
 from cards.alerts import LOG_CONTACT
 from cards.catalogue import Lang, t
+from cards.checkin import mood_word
 from cards.common import CARD_VERSION, to_json
 from cards.pages import CARD_BUDGET, page_buttons, page_line, page_number, size_of, split_rows
 from cards.plain import plain
-from cards.rhythm import mood_word
 from domain.alerts import URGENT, Attention
 from domain.grammar import format_date
 from domain.words import in_sentence

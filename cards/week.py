@@ -19,9 +19,9 @@ from microsoft_teams.cards import (
 )
 
 from cards.catalogue import Lang, t
+from cards.checkin import mood_word
 from cards.common import CARD_VERSION, to_json
 from cards.plain import Markdown, plain
-from cards.rhythm import mood_word
 from domain.grammar import WEEKDAY_NAMES, format_date
 
 OPEN_WEEK = "week.open"  # the verb of *Bekijk je week*

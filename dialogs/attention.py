@@ -15,12 +15,12 @@ from cards.catalogue import Lang
 from cards.opp import due_text
 from cards.pupils import PupilRow
 from dialogs.alerts import checkin_source
-from dialogs.opp import opp_rows
+from dialogs.opp_status import opp_rows
 from domain.alerts import attention_of, attention_rank
 from domain.calendar import SchoolCalendar
 from domain.clock import at_local, local_date
+from domain.due import LOW_MOOD
 from domain.pause import paused_on
-from domain.rhythm import LOW_MOOD
 from domain.text import fold
 from storage import alerts, checkins, contacts, people
 from storage.models import Person, PupilAlert, Team

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cards.catalogue import Lang
-from cards.rhythm import GOAL_MAX_CHARS, GOAL_STATUS, MAX_GOALS, NOTE_MAX_CHARS
+from cards.checkin import GOAL_MAX_CHARS, GOAL_STATUS, MAX_GOALS, NOTE_MAX_CHARS
 from cards.young import picture_goal
 from domain.age import AgeBand
 from domain.feelings import is_feeling, parse_done, parse_picture_goals, picture_goal_emoji

@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from cards.catalogue import t
-from dialogs.schedule import alert_staff
+from dialogs.clock.planner import alert_staff
 from domain.clock import local_date
 from storage import people
 from storage.models import PersonalChat

@@ -1,25 +1,18 @@
-"""Imports every flow module so that their decorators fill the router."""
+"""Imports every module of `dialogs.commands`, so that their decorators fill the router.
 
-from dialogs import (  # noqa: F401
-    admin,
-    age,
-    alert_actions,
-    checkin,
-    contact_changes,
-    contact_list,
-    contacts,
-    digests,
-    help,
-    opp,
-    opp_report,
-    overview,
-    pause,
-    preview,
-    privacy,
-    progress,
-    team_settings,
-    term_report,
-    trajectory,
-    voice,
-    week,
-)
+A new command or card action needs no entry here: a module in that package is found by name.
+"""
+
+from importlib import import_module
+from pkgutil import iter_modules
+
+from dialogs import commands
+
+
+def load_commands() -> None:
+    """Import each command module once (importing twice is harmless: Python keeps modules)."""
+    for info in sorted(iter_modules(commands.__path__), key=lambda info: info.name):
+        import_module(f"{commands.__name__}.{info.name}")
+
+
+load_commands()

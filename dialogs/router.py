@@ -28,7 +28,7 @@ COORDINATOR: frozenset[Role] = frozenset({Role.COORDINATOR})
 PUPILS: frozenset[Role] = frozenset({Role.PUPIL})
 EVERYONE: frozenset[Role] = frozenset(Role)
 MEMBERS: frozenset[Role] = EVERYONE - {Role.UNKNOWN}
-MAX_SUGGESTED_LINE = 300  # what a "command" button may carry (see dialogs.help)
+MAX_SUGGESTED_LINE = 300  # what a "command" button may carry (see dialogs.commands.help)
 MAX_LABEL = 60  # characters of a suggestion button's title
 
 

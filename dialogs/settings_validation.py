@@ -17,10 +17,10 @@ from typing import Any
 from cards.catalogue import Lang, t
 from domain.age import band_of
 from domain.alerts import PICKUP_HOURS
+from domain.due import DayTimes
 from domain.grammar import parse_date, parse_time
 from domain.numbers import ascii_decimal, ascii_int
 from domain.progress import parse_talk_weeks
-from domain.rhythm import DayTimes
 from domain.text import fold, printable
 from domain.words import liberation_of, region_of, yes_no_of
 from storage.models import Team

@@ -7,7 +7,7 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.calendar import LiberationDay, Region, SchoolCalendar
-from domain.rhythm import DayTimes
+from domain.due import DayTimes
 from storage import teams
 from storage.models import Team
 

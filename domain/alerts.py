@@ -15,7 +15,7 @@ from typing import Literal
 
 from domain.calendar import SchoolCalendar
 from domain.clock import at_local, local_date
-from domain.rhythm import LOW_MOOD, DayTimes
+from domain.due import LOW_MOOD, DayTimes
 
 MAX_DAYS = 400  # longer than any school vacation
 PICKUP_HOURS = (1, 16)  # the range a team may choose for `contact_pickup_hours`

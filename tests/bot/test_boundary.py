@@ -18,7 +18,7 @@ from bot.boundary import (
     too_deeply_nested,
 )
 from bot.settings import Settings
-from cards.rhythm import checkin_card
+from cards.checkin import checkin_card
 from domain.age import AgeBand
 from tests.support import activities
 from tests.support.activities import TeamsWorld

@@ -11,8 +11,8 @@ from bot.faces import IMAGES, draw_face, load_pictures
 from bot.png import header, rgba
 from bot.sending import to_activity
 from bot.settings import Settings
+from cards.checkin import checkin_card
 from cards.faces import FACE_FILES, FACE_SIZE
-from cards.rhythm import checkin_card
 from domain.age import AgeBand
 
 

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from cards.catalogue import Lang, t
+from cards.checkin import checkin_card, close_card
 from cards.confirmations import checkin_done_card, close_done_card, followup
 from cards.faces import face_path, with_public_images
 from cards.gallery import pupil_card_variants
-from cards.rhythm import checkin_card, close_card
 from domain.age import AgeBand
 from domain.feelings import MIDDEN_FEELINGS, OUD_FEELINGS
 from tests.cards.test_cards import inputs, walk

@@ -11,6 +11,7 @@ import pytest
 
 from cards.alerts import AlertView, alert_card, picked_up_card
 from cards.catalogue import catalogue, lang_of, t
+from cards.checkin import MOODS, checkin_card, close_card, expired_card
 from cards.common import choice_buttons_card
 from cards.confirmations import checkin_done_card, close_done_card
 from cards.gallery import pupil_card_variants
@@ -23,7 +24,6 @@ from cards.mentor import (
 )
 from cards.pupil_page import PupilPage, pupil_page_card
 from cards.pupils import PupilRow, pupils_card
-from cards.rhythm import MOODS, checkin_card, close_card, expired_card
 from cards.settings import SettingsView, settings_card
 from cards.week import OPEN_WEEK
 from tests.cards.snapshot import assert_snapshot

@@ -23,6 +23,7 @@ from markdown_it.token import Token
 
 from cards.alerts import AlertView, alert_card
 from cards.catalogue import Lang, catalogue, t
+from cards.checkin import checkin_card, close_card
 from cards.common import choice_buttons_card, confirm_card
 from cards.confirmations import checkin_done_card, close_done_card
 from cards.digest import (
@@ -50,7 +51,6 @@ from cards.opp import (
 from cards.plain import Markdown, plain, url
 from cards.pupil_page import PupilPage, pupil_page_card
 from cards.pupils import PupilRow, pupils_card
-from cards.rhythm import checkin_card, close_card
 from cards.settings import SettingsView, settings_card
 from domain.age import AgeBand
 from domain.alerts import PickupFigures

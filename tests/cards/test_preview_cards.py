@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from cards.checkin import checkin_card, close_card
 from cards.preview import PREVIEW_OTHER, PREVIEW_VERBS, as_preview
-from cards.rhythm import checkin_card, close_card
 from domain.age import AgeBand
 
 DAY = date(2026, 11, 23)

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from sqlmodel import col, select
 
-from dialogs import digests
-from dialogs.schedule import enqueue_due
+from dialogs.clock import digests
+from dialogs.clock.planner import enqueue_due
 from domain.clock import at_local
 from storage.db import Database
 from storage.models import Delivery

@@ -17,7 +17,7 @@ from domain.alerts import (
 )
 from domain.calendar import Region, SchoolCalendar
 from domain.clock import as_utc
-from domain.rhythm import DayTimes
+from domain.due import DayTimes
 
 TIMES = DayTimes(start=time(9, 0), close=time(14, 45))
 CALENDAR = SchoolCalendar(region=Region.MIDDEN)

@@ -8,7 +8,7 @@ import pytest
 
 from domain.calendar import Region, SchoolCalendar
 from domain.clock import at_local
-from domain.rhythm import DayTimes, due_prompts
+from domain.due import DayTimes, due_prompts
 from domain.text import fold, name_matches, suggest
 
 

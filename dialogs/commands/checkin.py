@@ -1,0 +1,224 @@
+"""The pupil's side of the day: answering the day start and day close cards."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from cards.catalogue import Lang, t
+from cards.checkin import checkin_card, close_card, expired_card
+from cards.confirmations import Reader, checkin_done_card, close_done_card
+from dialogs.alerts import alert_checkin, checkin_source
+from dialogs.bands import pupil_band
+from dialogs.checkin_answers import Refused, parse_close, parse_start
+from dialogs.commands.voice import check_distress
+from dialogs.commands.week import offer_week
+from dialogs.inbound import Reply, card, text
+from dialogs.names import first_name
+from dialogs.router import PRIVATE, PUPILS, Turn, router
+from dialogs.teamcal import calendar_for, day_times
+from domain.age import AgeBand
+from domain.clock import local_date
+from domain.due import due_prompts
+from domain.grammar import format_date
+from storage import checkins, people
+from storage.models import CheckIn
+
+logger = logging.getLogger(__name__)
+
+
+def _band(turn: Turn) -> AgeBand:
+    """The age band of the pupil in this turn: their own, else their team's."""
+    assert turn.team is not None and turn.actor is not None
+    return pupil_band(turn.actor, turn.team)
+
+
+async def reader_of(turn: Turn) -> Reader | None:
+    """Who reads a low mood of this pupil today: their mentor, else the coordinators, or nobody
+    (the same people `alert_checkin` sends the card to)."""
+    assert turn.actor is not None
+    if await people.mentor_of(session=turn.session, pupil_id=turn.actor_id) is not None:
+        return "mentor"
+    coordinators = await people.team_members(
+        session=turn.session, team_id=turn.team_id, role="coordinator"
+    )
+    return "school" if coordinators else None
+
+
+def _card_day(turn: Turn) -> date | Reply:
+    """The school day a card is for: today, or an answer for a stale or impossible card."""
+    value = turn.inbound.value or {}
+    raw = value.get("day")
+    try:
+        day = date.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        day = None
+    today = local_date(turn.now)
+    if day is None:
+        return text(t("rhythm.submit.invalid", turn.lang))
+    if day > today:  # sent ahead of time (`dagritme tick --at` a later day): it waits for its day
+        return text(t("rhythm.submit.future", turn.lang, day=format_date(day, turn.lang)))
+    if day < today:
+        return card(expired_card(lang=turn.lang, day=day), replaces=turn.inbound.reply_to_id)
+    return day
+
+
+def done_start(lang: Lang, stored: CheckIn, band: AgeBand, reader: Reader | None) -> dict[str, Any]:
+    """What the day start card turns into once sent (the preview shows the same)."""
+    return checkin_done_card(
+        lang=lang,
+        day=stored.day,
+        mood=stored.mood,
+        energy=stored.energy,
+        goals=stored.goals,
+        wants_contact=stored.wants_contact,
+        feeling=stored.feeling,
+        note_given=bool(stored.note),
+        band=band,
+        reader=reader,
+    )
+
+
+def done_close(lang: Lang, stored: CheckIn, band: AgeBand, reader: Reader | None) -> dict[str, Any]:
+    """What the day close card turns into once sent (the preview shows the same)."""
+    return close_done_card(
+        lang=lang,
+        day=stored.day,
+        mood=stored.mood,
+        goals=stored.goals,
+        goal_status=stored.goal_status,
+        note_given=bool(stored.note),
+        wants_contact=stored.wants_contact,
+        feeling=stored.feeling,
+        band=band,
+        reader=reader,
+    )
+
+
+@router.card_action("checkin.submit", roles=PUPILS, where=PRIVATE)
+async def submit_start(turn: Turn) -> Sequence[Reply]:
+    """A pupil answered the day start card."""
+    day = _card_day(turn)
+    if isinstance(day, Reply):
+        return [day]
+    band = _band(turn)
+    try:
+        answer = parse_start(turn.inbound.value or {}, band=band, lang=turn.lang)
+    except Refused as exc:
+        logger.info("refused a day start submit: %s", exc)
+        return [text(t("rhythm.submit.invalid", turn.lang))]
+    replaces = turn.inbound.reply_to_id
+    stored, created = await checkins.create_checkin(
+        session=turn.session,
+        team_id=turn.team_id,
+        pupil_id=turn.actor_id,
+        day=day,
+        kind="start",
+        mood=answer.mood,
+        energy=answer.energy,
+        goals=answer.goals,
+        wants_contact=answer.wants_contact,
+        note=answer.note,
+        feeling=answer.feeling,
+        now=turn.now,
+    )
+    done = done_start(turn.lang, stored, band, await reader_of(turn))
+    replies = [card(done, replaces=replaces)]
+    if created:
+        await alert_checkin(turn, stored)
+    else:
+        replies.append(text(t("rhythm.submit.duplicate", turn.lang)))
+    # words of distress in the goals or a parent's note reach the staff at once (once per
+    # check-in)
+    words = [*stored.goals, *([stored.note] if stored.note else [])]
+    replies += await check_distress(turn, words, source=checkin_source(stored.id or 0))
+    return replies
+
+
+@router.card_action("close.submit", roles=PUPILS, where=PRIVATE)
+async def submit_close(turn: Turn) -> Sequence[Reply]:
+    """A pupil answered the day close card."""
+    day = _card_day(turn)
+    if isinstance(day, Reply):
+        return [day]
+    morning = await checkins.get_checkin(
+        session=turn.session, pupil_id=turn.actor_id, day=day, kind="start"
+    )
+    goals = list(morning.goals) if morning else []
+    band = _band(turn)
+    try:
+        answer = parse_close(turn.inbound.value or {}, goals, band=band)
+    except Refused as exc:
+        logger.info("refused a day close submit: %s", exc)
+        return [text(t("rhythm.submit.invalid", turn.lang))]
+    replaces = turn.inbound.reply_to_id
+    stored, created = await checkins.create_checkin(
+        session=turn.session,
+        team_id=turn.team_id,
+        pupil_id=turn.actor_id,
+        day=day,
+        kind="close",
+        mood=answer.mood,
+        goals=goals,
+        goal_status=answer.goal_status,
+        note=answer.note,
+        wants_contact=answer.wants_contact,
+        feeling=answer.feeling,
+        now=turn.now,
+    )
+    if created:
+        await alert_checkin(turn, stored)
+    done = done_close(turn.lang, stored, band, await reader_of(turn))
+    done = await offer_week(turn, stored.day, done)  # *Bekijk je week* as the week ends
+    replies = [card(done, replaces=replaces)]
+    if not created:
+        replies.append(text(t("rhythm.submit.duplicate", turn.lang)))
+    notes = [stored.note] if stored.note else []
+    replies += await check_distress(turn, notes, source=checkin_source(stored.id or 0))
+    return replies
+
+
+@router.command("inchecken", "checkin", "check-in", roles=PUPILS, where=PRIVATE)
+async def checkin_again(turn: Turn) -> Sequence[Reply]:
+    """A pupil asks for today's card again (lost it, or was paused and feels better)."""
+    assert turn.team is not None and turn.actor is not None
+    today = local_date(turn.now)
+    calendar = await calendar_for(turn.session, turn.team)
+    closed = calendar.closed_reason(today)
+    if closed is not None:
+        return [text(t("rhythm.again.no_school", turn.lang, reason=closed))]
+    kinds = {p.kind for p in due_prompts(turn.now, day_times(turn.team), calendar)}
+    name = first_name(turn.actor)
+    if "day_close" in kinds:
+        if await checkins.get_checkin(
+            session=turn.session, pupil_id=turn.actor_id, day=today, kind="close"
+        ):
+            return [text(t("rhythm.again.done", turn.lang))]
+        morning = await checkins.get_checkin(
+            session=turn.session, pupil_id=turn.actor_id, day=today, kind="start"
+        )
+        goals = list(morning.goals) if morning else []
+        return [
+            card(
+                close_card(
+                    lang=turn.lang,
+                    first_name=name,
+                    day=today,
+                    team_ref=turn.team_id,
+                    goals=goals,
+                    band=_band(turn),
+                )
+            )
+        ]
+    if "day_start" in kinds:
+        if await checkins.get_checkin(
+            session=turn.session, pupil_id=turn.actor_id, day=today, kind="start"
+        ):
+            return [text(t("rhythm.again.done", turn.lang))]
+        start = checkin_card(
+            lang=turn.lang, first_name=name, day=today, team_ref=turn.team_id, band=_band(turn)
+        )
+        return [card(start)]
+    return [text(t("rhythm.again.not_now", turn.lang))]

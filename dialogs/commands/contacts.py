@@ -1,0 +1,248 @@
+"""The contact log: `log` and the contact card (open, save); see `contact_changes` beside it."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from cards.catalogue import t
+from cards.mentor import (
+    ContactDraft,
+    contact_card,
+    contact_saved_card,
+    kind_name,
+)
+from cards.pupils import OPEN_CONTACT
+from dialogs.commands.contact_changes import UNDO_WINDOW, details, edit_contact
+from dialogs.inbound import Reply, card, text
+from dialogs.names import NotFound, resolve_pupil, visible_pupils
+from dialogs.router import PRIVATE, STAFF, Turn, router
+from domain.clock import local_date
+from domain.contacts import (
+    KINDS,
+    MAX_DAYS_BACK,
+    MAX_NOTE,
+    PROGRESS_TALK,
+    LogLine,
+    LogProblem,
+    parse_log,
+)
+from domain.grammar import MAX_MINUTES
+from domain.numbers import MAX_ID, int_value
+from domain.text import printable
+from storage import contacts
+from storage.models import Person
+
+logger = logging.getLogger(__name__)
+
+
+async def contact_form(
+    turn: Turn,
+    draft: ContactDraft | None = None,
+    *,
+    problem: str | None = None,
+    alert_id: int | None = None,
+) -> Reply:
+    """The contact card, optionally filled in (and answering an alert: saving picks it up)."""
+    pupils = await visible_pupils(turn)
+    if not pupils:
+        return text(t("contact.no_pupils", turn.lang))
+    return card(
+        contact_card(
+            lang=turn.lang,
+            pupils=[(p.id or 0, p.name) for p in pupils],
+            team_ref=turn.team_id,
+            nonce=uuid.uuid4().hex,
+            today=local_date(turn.now),
+            draft=draft,
+            problem=problem,
+            alert_id=alert_id,
+        )
+    )
+
+
+@router.card_action(OPEN_CONTACT, roles=STAFF, where=PRIVATE)
+async def open_for_pupil(turn: Turn) -> Sequence[Reply]:
+    """A *Contact loggen* button in a list: the contact card, filled in for that pupil."""
+    wanted = int_value((turn.inbound.value or {}).get("pupil"), low=1, high=MAX_ID)
+    pupil = next((p for p in await visible_pupils(turn) if p.id == wanted), None)
+    if pupil is None:
+        return [text(t("contact.pupil_unknown", turn.lang))]
+    return [await contact_form(turn, ContactDraft(pupil_id=pupil.id))]
+
+
+async def _store(
+    turn: Turn,
+    pupil: Person,
+    *,
+    day: date,
+    kind: str,
+    minutes: int | None,
+    note: str | None,
+    source: str,
+    agreements: str | None = None,
+) -> Sequence[Reply]:
+    assert pupil.id is not None
+    contact, created = await contacts.add_contact(
+        session=turn.session,
+        team_id=turn.team_id,
+        pupil_id=pupil.id,
+        author_id=turn.actor_id,
+        day=day,
+        kind=kind,
+        minutes=minutes,
+        note=note,
+        source=source,
+        now=turn.now,
+        agreements=agreements,
+    )
+    if created:
+        await turn.audit(
+            "contact.logged", subject_id=pupil.id, details={"contact_id": contact.id, "kind": kind}
+        )
+    summary = t(
+        "contact.saved",
+        turn.lang,
+        pupil=pupil.name,
+        details=details(contact, turn.lang, today=local_date(turn.now)),
+    )
+    if not created:
+        summary += " " + t("contact.already", turn.lang)
+    return [
+        card(
+            contact_saved_card(
+                lang=turn.lang,
+                summary=summary,
+                team_ref=turn.team_id,
+                contact_id=contact.id,
+                undo_minutes=int(UNDO_WINDOW / timedelta(minutes=1)),
+            )
+        )
+    ]
+
+
+@router.command("log", "contact", roles=STAFF, where=PRIVATE)
+async def log_contact(turn: Turn) -> Sequence[Reply]:
+    """`log <leerling> <soort> [duur] [datum] [notitie]`; unreadable lines open the card."""
+    if not turn.args:
+        return [await contact_form(turn)]
+    today = local_date(turn.now)
+    parsed = parse_log(turn.args, today=today)
+    if isinstance(parsed, LogProblem):
+        return [await _explain(turn, parsed)]
+    pupil = await resolve_pupil(turn, parsed.name, rerun=_rerun(parsed))
+    if isinstance(pupil, NotFound):
+        return [pupil.reply]
+    source = f"msg:{turn.inbound.activity_id or uuid.uuid4().hex}"
+    return await _store(
+        turn,
+        pupil,
+        day=parsed.day,
+        kind=parsed.kind,
+        minutes=parsed.minutes,
+        note=parsed.note,
+        source=source,
+        agreements=parsed.agreements,
+    )
+
+
+def _rerun(line: LogLine) -> str:
+    """The same log line with `{name}` for the pupil, for the candidate buttons."""
+    parts = ["log", "{name}", line.kind]
+    if line.minutes:
+        parts.append(f"{line.minutes}m")
+    parts.append(line.day.isoformat())
+    if line.note:
+        parts.append(line.note.replace("{", "(").replace("}", ")"))
+    if line.agreements:
+        parts.append("afspraken: " + line.agreements.replace("{", "(").replace("}", ")"))
+    return " ".join(parts)
+
+
+async def _explain(turn: Turn, problem: LogProblem) -> Reply:
+    """An unreadable line opens the card, pre-filled with what could be read."""
+    pupil_id = None
+    if problem.name:
+        found = await resolve_pupil(turn, problem.name, rerun="")
+        if isinstance(found, Person):
+            pupil_id = found.id
+    if problem.problem == "no_kind" and problem.guess:
+        guess = kind_name(problem.guess, turn.lang)
+        message = t("contact.problem.no_kind_guess", turn.lang, guess=guess)
+    else:
+        message = t(f"contact.problem.{problem.problem}", turn.lang)
+    return await contact_form(
+        turn, ContactDraft(pupil_id=pupil_id, kind=problem.kind), problem=message
+    )
+
+
+def _text_field(value: dict[str, Any], name: str) -> str | None:
+    """A free text field of the contact card, trimmed; ValueError when it is no text or too long."""
+    raw = value.get(name)
+    if raw is not None and not isinstance(raw, str):
+        raise ValueError(name)
+    found = printable(raw or "").strip() or None
+    if found is not None and len(found) > MAX_NOTE:
+        raise ValueError(name)
+    return found
+
+
+def _read_card(value: dict[str, Any], *, today: date) -> ContactDraft:
+    """What a contact card holds (every field checked), or ValueError."""
+    pupil = int_value(value.get("pupil"), low=1, high=MAX_ID)
+    kind = value.get("kind")
+    if pupil is None or not isinstance(kind, str) or kind not in KINDS:
+        raise ValueError("pupil or kind")
+    raw_minutes = value.get("minutes")
+    minutes = None
+    if raw_minutes not in (None, ""):
+        minutes = int_value(raw_minutes, low=1, high=MAX_MINUTES)
+        if minutes is None:
+            raise ValueError("minutes")
+    day = date.fromisoformat(str(value.get("day") or today.isoformat()))
+    if day > today or (today - day).days > MAX_DAYS_BACK:
+        raise ValueError("day")
+    return ContactDraft(
+        pupil_id=pupil,
+        kind=kind,
+        minutes=minutes,
+        day=day,
+        note=_text_field(value, "note"),
+        agreements=_text_field(value, "agreements"),
+    )
+
+
+@router.card_action("contact.save", roles=STAFF, where=PRIVATE)
+async def save_from_card(turn: Turn) -> Sequence[Reply]:
+    """The contact card was sent: a new contact, or an edit of the author's own."""
+    value = turn.inbound.value or {}
+    today = local_date(turn.now)
+    try:
+        draft = _read_card(value, today=today)
+    except ValueError:
+        return [text(t("contact.problem.invalid", turn.lang))]
+    pupil = next((p for p in await visible_pupils(turn) if p.id == draft.pupil_id), None)
+    if pupil is None or draft.kind is None or draft.day is None:
+        return [text(t("contact.problem.invalid", turn.lang))]
+    if draft.agreements and draft.kind != PROGRESS_TALK:
+        # nothing typed is lost: the card comes back as it was sent
+        problem = t("contact.problem.agreements_kind", turn.lang)
+        return [await contact_form(turn, draft, problem=problem)]
+    if value.get("contact") is not None:
+        return await edit_contact(turn, value.get("contact"), pupil, draft)
+    nonce = value.get("nonce")
+    if not isinstance(nonce, str) or not 8 <= len(nonce) <= 64:
+        return [text(t("contact.problem.invalid", turn.lang))]
+    return await _store(
+        turn,
+        pupil,
+        day=draft.day,
+        kind=draft.kind,
+        minutes=draft.minutes,
+        note=draft.note,
+        source=f"card:{nonce}",
+        agreements=draft.agreements,
+    )

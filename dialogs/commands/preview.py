@@ -1,0 +1,156 @@
+"""`voorbeeld`: staff see and try the pupils' check-in and close cards; nothing is stored.
+
+The cards are the pupils' own, built by the same builders for the chosen age band, with every
+submit turned into a preview verb (cards.preview). An answer is read by the same parsing as a
+pupil's (dialogs.commands.checkin), and the card turns into what the pupil would see after
+sending; no check-in, alert, delivery or audit line is written.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from cards.catalogue import Lang, t
+from cards.checkin import checkin_card, close_card
+from cards.confirmations import Reader
+from cards.preview import PREVIEW_KEYS, as_preview, with_banner
+from cards.young import picture_goal
+from dialogs.bands import band_name, team_band
+from dialogs.checkin_answers import Refused, parse_close, parse_start
+from dialogs.commands.checkin import done_close, done_start
+from dialogs.inbound import Reply, card, text
+from dialogs.router import PRIVATE, STAFF, Turn, router
+from domain.age import BAND_WORDS, AgeBand, band_of, effective_band
+from domain.clock import local_date
+from domain.feelings import PICTURE_GOALS
+from domain.text import suggest
+from storage.models import CheckIn
+
+logger = logging.getLogger(__name__)
+# The preview shows what a pupil with a mentor sees after sending.
+PREVIEW_READER: Reader = "mentor"
+
+
+def example_goals(lang: Lang, band: AgeBand) -> list[str]:
+    """The two goals the preview's close card asks about (pictures for the youngest)."""
+    if band is AgeBand.JONG:
+        return [picture_goal(key, emoji, lang) for key, emoji in PICTURE_GOALS[:2]]
+    return [t("preview.goal.1", lang), t("preview.goal.2", lang)]
+
+
+@router.command("voorbeeld", "preview", roles=STAFF, where=PRIVATE)
+async def preview_command(turn: Turn) -> Sequence[Reply]:
+    """`voorbeeld [jong|midden|oud]`: the check-in and close card of a band (the team's)."""
+    assert turn.team is not None
+    word = turn.args.strip()
+    band = band_of(word) if word else team_band(turn.team)
+    if band is None:
+        guess = suggest(word, list(BAND_WORDS))
+        usage = t("usage.voorbeeld", turn.lang)
+        if guess is None:
+            return [text(usage)]
+        return [
+            text(t("command.bad_value", turn.lang, value=word[:30], guess=guess) + "\n\n" + usage)
+        ]
+    lang, today = turn.lang, local_date(turn.now)
+    name = t("preview.name", lang)
+    start = checkin_card(lang=lang, first_name=name, day=today, team_ref=turn.team_id, band=band)
+    close = close_card(
+        lang=lang,
+        first_name=name,
+        day=today,
+        team_ref=turn.team_id,
+        goals=example_goals(lang, band),
+        band=band,
+    )
+    banner = t("preview.banner", lang, band=band_name(band, lang))
+    return [
+        card(as_preview(start, band=band.value, banner=banner)),
+        card(as_preview(close, band=band.value, banner=banner)),
+    ]
+
+
+def _answer(turn: Turn) -> tuple[dict[str, Any], AgeBand, date | None]:
+    """The submitted values as a pupil's card sends them, the band, and the card's day."""
+    raw = dict(turn.inbound.value or {})
+    band_value = raw.get("band")
+    assert turn.team is not None
+    band = effective_band(band_value if isinstance(band_value, str) else None, turn.team.age_band)
+    value = {k: v for k, v in raw.items() if k not in PREVIEW_KEYS}
+    day_value = value.get("day")
+    try:
+        day = date.fromisoformat(day_value) if isinstance(day_value, str) else None
+    except ValueError:
+        day = None
+    return value, band, day
+
+
+def _refused(turn: Turn, reason: str) -> list[Reply]:
+    logger.info("preview answer refused: %s", reason)
+    return [text(t("rhythm.submit.invalid", turn.lang) + "\n\n" + t("preview.refused", turn.lang))]
+
+
+def _done(turn: Turn, done: dict[str, Any], band: AgeBand) -> list[Reply]:
+    banner = t("preview.answered", turn.lang, band=band_name(band, turn.lang))
+    return [card(with_banner(done, banner), replaces=turn.inbound.reply_to_id)]
+
+
+@router.card_action("preview.checkin", roles=STAFF, where=PRIVATE)
+async def preview_start(turn: Turn) -> Sequence[Reply]:
+    """A preview of the day start card was sent: show what the pupil would see, store nothing."""
+    value, band, day = _answer(turn)
+    if day is None:
+        return _refused(turn, "day")
+    try:
+        answer = parse_start(value, band=band, lang=turn.lang)
+    except Refused as exc:
+        return _refused(turn, str(exc))
+    # what the real card would store, built but never added to a session
+    would_store = CheckIn(
+        team_id=turn.team_id,
+        pupil_id=turn.actor_id,
+        day=day,
+        kind="start",
+        mood=answer.mood,
+        energy=answer.energy,
+        goals=list(answer.goals),
+        wants_contact=answer.wants_contact,
+        note=answer.note,
+        feeling=answer.feeling,
+    )
+    return _done(turn, done_start(turn.lang, would_store, band, PREVIEW_READER), band)
+
+
+@router.card_action("preview.close", roles=STAFF, where=PRIVATE)
+async def preview_close(turn: Turn) -> Sequence[Reply]:
+    """A preview of the day close card was sent (with the example goals); nothing is stored."""
+    value, band, day = _answer(turn)
+    if day is None:
+        return _refused(turn, "day")
+    goals = example_goals(turn.lang, band)
+    try:
+        answer = parse_close(value, goals, band=band)
+    except Refused as exc:
+        return _refused(turn, str(exc))
+    would_store = CheckIn(
+        team_id=turn.team_id,
+        pupil_id=turn.actor_id,
+        day=day,
+        kind="close",
+        mood=answer.mood,
+        goals=goals,
+        goal_status=list(answer.goal_status),
+        note=answer.note,
+        wants_contact=answer.wants_contact,
+        feeling=answer.feeling,
+    )
+    return _done(turn, done_close(turn.lang, would_store, band, PREVIEW_READER), band)
+
+
+@router.card_action("preview.other", roles=STAFF, where=PRIVATE)
+async def preview_other(turn: Turn) -> Sequence[Reply]:
+    """Any other button on a preview card: it does nothing here."""
+    return [text(t("preview.button", turn.lang))]
