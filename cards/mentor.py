@@ -21,12 +21,22 @@ from microsoft_teams.cards import (
 )
 
 from cards.alerts import ALERT_CONTACT
+from cards.answers import CardAnswer, Id
 from cards.catalogue import Lang, t
 from cards.checkin import MOODS
 from cards.common import CARD_VERSION, to_json
 from cards.plain import Markdown, plain
 from domain.contacts import KINDS
 from domain.grammar import format_date
+
+UNDO, EDIT, DELETE = "contact.undo", "contact.edit", "contact.delete"
+
+
+class ContactChange(CardAnswer):
+    """Undo, edit or delete one's own contact: the buttons under a logged contact."""
+
+    contact: Id
+
 
 CONTACT_KINDS = KINDS
 DURATIONS = (5, 10, 15, 20, 30, 45, 60, 90, 120)
@@ -173,7 +183,7 @@ def contact_saved_card(
         actions.append(
             SubmitAction(
                 title=t("contact.undo", lang),
-                data={"verb": "contact.undo", "team": team_ref, "contact": contact_id},
+                data=ContactChange(verb=UNDO, team=team_ref, contact=contact_id).button_data(),
             )
         )
     return _card(body, actions)
@@ -219,16 +229,20 @@ def contacts_card(
         if row.note:
             items.append(TextBlock(text=plain(row.note), wrap=True, spacing="None"))
         if row.editable:
-            base = {"team": team_ref, "contact": row.id}
             items.append(
                 ActionSet(
                     actions=[
                         SubmitAction(
-                            title=t("contacts.edit", lang), data={"verb": "contact.edit", **base}
+                            title=t("contacts.edit", lang),
+                            data=ContactChange(
+                                verb=EDIT, team=team_ref, contact=row.id
+                            ).button_data(),
                         ),
                         SubmitAction(
                             title=t("contacts.delete", lang),
-                            data={"verb": "contact.delete", **base},
+                            data=ContactChange(
+                                verb=DELETE, team=team_ref, contact=row.id
+                            ).button_data(),
                         ),
                     ]
                 )

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from cards.answers import BadAnswer
 from cards.catalogue import Lang, lang_of, t
 from dialogs import (
     registry,  # noqa: F401  (registers every command and card action)
@@ -180,6 +181,11 @@ class Dispatcher:
             return [text(t("card.unknown", turn.lang))]
         if turn.role not in action.roles:
             return placed(turn, action.where, [refusal(turn, action.roles)])
+        try:
+            turn.answer = action.answer.read(value)
+        except BadAnswer as refused:  # names the fields, never what was typed
+            logger.info("card submit refused: %s", refused)
+            return placed(turn, action.where, [text(t(action.invalid, turn.lang))])
         return placed(turn, action.where, await action.handler(turn))
 
 

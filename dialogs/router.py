@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from cards.answers import CardAnswer
 from cards.catalogue import Lang, t
 from cards.common import choice_buttons_card
 from dialogs.inbound import Inbound, Reply, card, text
@@ -43,6 +44,8 @@ class Turn:
     team: Team | None
     actor: Person | None
     args: str = ""
+    # A card submit as its action's model reads it (see `cards.answers`); None for a typed line.
+    answer: CardAnswer | None = None
     outbox_touched: bool = False
     other_teams: Sequence[Team] = ()
 
@@ -108,12 +111,17 @@ class Command:
 
 @dataclass(frozen=True)
 class CardAction:
-    """A card submit, routed on the `verb` in its data."""
+    """A card submit, routed on the `verb` in its data and read into its answer model first.
+
+    A submit the model refuses gets the `invalid` sentence, and the handler never runs.
+    """
 
     verb: str
+    answer: type[CardAnswer]
     roles: frozenset[Role]
     where: Place
     handler: Handler
+    invalid: str = "card.unknown"
 
 
 @dataclass
@@ -150,15 +158,27 @@ class Router:
         return register
 
     def card_action(
-        self, verb: str, *, roles: frozenset[Role], where: Place
+        self,
+        verb: str,
+        *,
+        answer: type[CardAnswer],
+        roles: frozenset[Role],
+        where: Place,
+        invalid: str = "card.unknown",
     ) -> Callable[[Handler], Handler]:
-        """Register a card submit handler for a verb, with who may use it and where."""
+        """Register a card submit handler for a verb: the model its answer is read into, the
+        sentence for an answer the model refuses, who may use it and where."""
 
         def register(handler: Handler) -> Handler:
             if verb in self.card_actions:
                 raise ValueError(f"card action {verb!r} is registered twice")
             self.card_actions[verb] = CardAction(
-                verb=verb, roles=roles, where=where, handler=handler
+                verb=verb,
+                answer=answer,
+                roles=roles,
+                where=where,
+                handler=handler,
+                invalid=invalid,
             )
             return handler
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from cards.alerts import ALERT_CONTACT, LOG_CONTACT, PICK_UP, is_alert_card, picked_up_card
+from cards.answers import CardAnswer
 from cards.catalogue import lang_of, t
 from cards.mentor import ContactDraft
 from dialogs.commands.contacts import contact_form, save_from_card
@@ -82,7 +83,7 @@ async def _shown_card(turn: Turn, alert: PupilAlert, line: str) -> Reply | None:
     return card(picked_up_card(sent, line=line), replaces=tapped)
 
 
-@router.card_action(PICK_UP, roles=STAFF, where=PRIVATE)
+@router.card_action(PICK_UP, answer=CardAnswer, roles=STAFF, where=PRIVATE)
 async def pick_up(turn: Turn) -> Sequence[Reply]:
     """*Ik pak het op*: the alert is theirs, the card says so, and the pupil is told."""
     found = await _alert_for(turn)
@@ -112,7 +113,7 @@ async def pick_up(turn: Turn) -> Sequence[Reply]:
     return replies
 
 
-@router.card_action(LOG_CONTACT, roles=STAFF, where=PRIVATE)
+@router.card_action(LOG_CONTACT, answer=CardAnswer, roles=STAFF, where=PRIVATE)
 async def log_for_alert(turn: Turn) -> Sequence[Reply]:
     """*Contact loggen*: the contact card, filled in for this pupil."""
     found = await _alert_for(turn)
@@ -122,7 +123,7 @@ async def log_for_alert(turn: Turn) -> Sequence[Reply]:
     return [await contact_form(turn, ContactDraft(pupil_id=pupil.id), alert_id=alert.id)]
 
 
-@router.card_action(ALERT_CONTACT, roles=STAFF, where=PRIVATE)
+@router.card_action(ALERT_CONTACT, answer=CardAnswer, roles=STAFF, where=PRIVATE)
 async def save_for_alert(turn: Turn) -> Sequence[Reply]:
     """The contact card opened from an alert was saved: the contact also picks the alert up."""
     found = await _alert_for(turn)

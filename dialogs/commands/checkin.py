@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from cards.answers import CardAnswer
 from cards.catalogue import Lang, t
 from cards.checkin import checkin_card, close_card, expired_card
 from cards.confirmations import Reader, checkin_done_card, close_done_card
@@ -97,7 +98,7 @@ def done_close(lang: Lang, stored: CheckIn, band: AgeBand, reader: Reader | None
     )
 
 
-@router.card_action("checkin.submit", roles=PUPILS, where=PRIVATE)
+@router.card_action("checkin.submit", answer=CardAnswer, roles=PUPILS, where=PRIVATE)
 async def submit_start(turn: Turn) -> Sequence[Reply]:
     """A pupil answered the day start card."""
     day = _card_day(turn)
@@ -137,7 +138,7 @@ async def submit_start(turn: Turn) -> Sequence[Reply]:
     return replies
 
 
-@router.card_action("close.submit", roles=PUPILS, where=PRIVATE)
+@router.card_action("close.submit", answer=CardAnswer, roles=PUPILS, where=PRIVATE)
 async def submit_close(turn: Turn) -> Sequence[Reply]:
     """A pupil answered the day close card."""
     day = _card_day(turn)

@@ -11,6 +11,10 @@ from typing import Any
 
 from cards.catalogue import Lang, t
 from cards.mentor import (
+    DELETE,
+    EDIT,
+    UNDO,
+    ContactChange,
     ContactDraft,
     contact_card,
     contact_saved_card,
@@ -99,10 +103,10 @@ async def _remove(turn: Turn, contact: ContactLog, action: str) -> None:
     await contacts.delete_contact(session=turn.session, contact=contact)
 
 
-@router.card_action("contact.undo", roles=STAFF, where=PRIVATE)
+@router.card_action(UNDO, answer=ContactChange, invalid="contact.gone", roles=STAFF, where=PRIVATE)
 async def undo(turn: Turn) -> Sequence[Reply]:
     """The undo button under a freshly logged contact."""
-    found = await _own_recent(turn, (turn.inbound.value or {}).get("contact"), EDIT_WINDOW)
+    found = await _own_recent(turn, ContactChange.of(turn.answer).contact, EDIT_WINDOW)
     if isinstance(found, Reply):
         return [found]
     if turn.now - (found.created_at or turn.now) > UNDO_WINDOW:
@@ -122,20 +126,22 @@ async def undo(turn: Turn) -> Sequence[Reply]:
     ]
 
 
-@router.card_action("contact.delete", roles=STAFF, where=PRIVATE)
+@router.card_action(
+    DELETE, answer=ContactChange, invalid="contact.gone", roles=STAFF, where=PRIVATE
+)
 async def delete(turn: Turn) -> Sequence[Reply]:
     """Delete one's own contact within a day."""
-    found = await _own_recent(turn, (turn.inbound.value or {}).get("contact"), EDIT_WINDOW)
+    found = await _own_recent(turn, ContactChange.of(turn.answer).contact, EDIT_WINDOW)
     if isinstance(found, Reply):
         return [found]
     await _remove(turn, found, "contact.deleted")
     return [text(t("contact.deleted", turn.lang))]
 
 
-@router.card_action("contact.edit", roles=STAFF, where=PRIVATE)
+@router.card_action(EDIT, answer=ContactChange, invalid="contact.gone", roles=STAFF, where=PRIVATE)
 async def edit_form(turn: Turn) -> Sequence[Reply]:
     """Open the contact card pre-filled, to change one's own contact within a day."""
-    found = await _own_recent(turn, (turn.inbound.value or {}).get("contact"), EDIT_WINDOW)
+    found = await _own_recent(turn, ContactChange.of(turn.answer).contact, EDIT_WINDOW)
     if isinstance(found, Reply):
         return [found]
     pupils = await visible_pupils(turn)

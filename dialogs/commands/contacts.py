@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from cards.answers import CardAnswer
 from cards.catalogue import t
 from cards.mentor import (
     ContactDraft,
@@ -64,7 +65,7 @@ async def contact_form(
     )
 
 
-@router.card_action(OPEN_CONTACT, roles=STAFF, where=PRIVATE)
+@router.card_action(OPEN_CONTACT, answer=CardAnswer, roles=STAFF, where=PRIVATE)
 async def open_for_pupil(turn: Turn) -> Sequence[Reply]:
     """A *Contact loggen* button in a list: the contact card, filled in for that pupil."""
     wanted = int_value((turn.inbound.value or {}).get("pupil"), low=1, high=MAX_ID)
@@ -215,7 +216,7 @@ def _read_card(value: dict[str, Any], *, today: date) -> ContactDraft:
     )
 
 
-@router.card_action("contact.save", roles=STAFF, where=PRIVATE)
+@router.card_action("contact.save", answer=CardAnswer, roles=STAFF, where=PRIVATE)
 async def save_from_card(turn: Turn) -> Sequence[Reply]:
     """The contact card was sent: a new contact, or an edit of the author's own."""
     value = turn.inbound.value or {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cards.answers import CardAnswer
 from cards.catalogue import t
 from dialogs.inbound import Reply, text
 from dialogs.router import EVERYONE, HERE, Turn, router, run_command
@@ -51,7 +52,7 @@ async def help_command(turn: Turn) -> Sequence[Reply]:
     return [text("\n".join(lines))]
 
 
-@router.card_action("command", roles=EVERYONE, where=HERE)
+@router.card_action("command", answer=CardAnswer, roles=EVERYONE, where=HERE)
 async def command_button(turn: Turn) -> Sequence[Reply]:
     """A button that runs a chat command (e.g. a candidate chosen from a list of names)."""
     value = turn.inbound.value or {}

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from cards.answers import CardAnswer
 from cards.catalogue import t
 from cards.opp import PARTICIPANTS, EvaluationRow, opp_history_card, opp_list_card
 from dialogs.commands.opp_report import report_reply
@@ -235,7 +236,7 @@ def _read_form(value: dict[str, Any], today: date) -> tuple[int, date, list[str]
     return pupil, day, chosen, note
 
 
-@router.card_action("opp.record", roles=STAFF, where=PRIVATE)
+@router.card_action("opp.record", answer=CardAnswer, roles=STAFF, where=PRIVATE)
 async def record_from_card(turn: Turn) -> Sequence[Reply]:
     """The evaluation form on a nudge or a history card was sent."""
     value = turn.inbound.value or {}

@@ -14,6 +14,7 @@ from datetime import date, time
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from cards.answers import CardAnswer
 from cards.catalogue import Lang, t
 from cards.opp import OPEN_REPORT
 from cards.opp_report import opp_report_card
@@ -186,7 +187,7 @@ async def report_reply(turn: Turn, pupil: Person, given: date | None) -> Reply:
     return card(opp_report_card(lang=turn.lang, pack=pack))
 
 
-@router.card_action(OPEN_REPORT, roles=STAFF, where=PRIVATE)
+@router.card_action(OPEN_REPORT, answer=CardAnswer, roles=STAFF, where=PRIVATE)
 async def open_report(turn: Turn) -> Sequence[Reply]:
     """*OPP-verslag bekijken* on a nudge: the report of that pupil, since the last evaluation."""
     wanted = int_value((turn.inbound.value or {}).get("pupil"), low=1, high=MAX_ID)

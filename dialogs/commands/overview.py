@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from cards.answers import CardAnswer
 from cards.catalogue import t
 from cards.pages import split_rows
 from cards.pupil_page import PupilPage, pupil_page_card
@@ -108,7 +109,7 @@ async def pupil_page(turn: Turn) -> Sequence[Reply]:
     return [await _page(turn, pupil)]
 
 
-@router.card_action(OPEN_PUPIL, roles=STAFF, where=PRIVATE)
+@router.card_action(OPEN_PUPIL, answer=CardAnswer, roles=STAFF, where=PRIVATE)
 async def open_pupil(turn: Turn) -> Sequence[Reply]:
     """*Bekijk* under the pupil picker of a long list: the chosen pupil's page."""
     wanted = int_value((turn.inbound.value or {}).get("pupil"), low=1, high=MAX_ID)

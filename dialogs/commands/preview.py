@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from cards.answers import CardAnswer
 from cards.catalogue import Lang, t
 from cards.checkin import checkin_card, close_card
 from cards.confirmations import Reader
@@ -98,7 +99,7 @@ def _done(turn: Turn, done: dict[str, Any], band: AgeBand) -> list[Reply]:
     return [card(with_banner(done, banner), replaces=turn.inbound.reply_to_id)]
 
 
-@router.card_action("preview.checkin", roles=STAFF, where=PRIVATE)
+@router.card_action("preview.checkin", answer=CardAnswer, roles=STAFF, where=PRIVATE)
 async def preview_start(turn: Turn) -> Sequence[Reply]:
     """A preview of the day start card was sent: show what the pupil would see, store nothing."""
     value, band, day = _answer(turn)
@@ -124,7 +125,7 @@ async def preview_start(turn: Turn) -> Sequence[Reply]:
     return _done(turn, done_start(turn.lang, would_store, band, PREVIEW_READER), band)
 
 
-@router.card_action("preview.close", roles=STAFF, where=PRIVATE)
+@router.card_action("preview.close", answer=CardAnswer, roles=STAFF, where=PRIVATE)
 async def preview_close(turn: Turn) -> Sequence[Reply]:
     """A preview of the day close card was sent (with the example goals); nothing is stored."""
     value, band, day = _answer(turn)
@@ -150,7 +151,7 @@ async def preview_close(turn: Turn) -> Sequence[Reply]:
     return _done(turn, done_close(turn.lang, would_store, band, PREVIEW_READER), band)
 
 
-@router.card_action("preview.other", roles=STAFF, where=PRIVATE)
+@router.card_action("preview.other", answer=CardAnswer, roles=STAFF, where=PRIVATE)
 async def preview_other(turn: Turn) -> Sequence[Reply]:
     """Any other button on a preview card: it does nothing here."""
     return [text(t("preview.button", turn.lang))]

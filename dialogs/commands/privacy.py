@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from cards.answers import CardAnswer
 from cards.catalogue import t
 from cards.common import confirm_card
 from cards.plain import plain
@@ -67,7 +68,7 @@ async def erase_command(turn: Turn) -> Sequence[Reply]:
     return [card(question)]
 
 
-@router.card_action("erase.confirm", roles=COORDINATOR, where=PRIVATE)
+@router.card_action("erase.confirm", answer=CardAnswer, roles=COORDINATOR, where=PRIVATE)
 async def erase_confirmed(turn: Turn) -> Sequence[Reply]:
     """The coordinator confirmed the erasure."""
     person_id = int_value((turn.inbound.value or {}).get("person"), low=1, high=MAX_ID)
@@ -99,7 +100,7 @@ async def erase_confirmed(turn: Turn) -> Sequence[Reply]:
     return [text(t("wis.done", turn.lang, name=name))]
 
 
-@router.card_action("erase.cancel", roles=COORDINATOR, where=PRIVATE)
+@router.card_action("erase.cancel", answer=CardAnswer, roles=COORDINATOR, where=PRIVATE)
 async def erase_cancelled(turn: Turn) -> Sequence[Reply]:
     """The coordinator thought better of it."""
     return [text(t("wis.cancelled", turn.lang))]

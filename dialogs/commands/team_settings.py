@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from cards.answers import CardAnswer
 from cards.catalogue import Lang, t
 from cards.settings import SettingsView, settings_card
 from dialogs.bands import band_name, team_band
@@ -215,7 +216,7 @@ async def _finish(turn: Turn, changes: Changes) -> Sequence[Reply]:
     return [text(t("settings.saved", turn.lang) + "\n\n" + await summary(turn))]
 
 
-@router.card_action("settings.submit", roles=COORDINATOR, where=PRIVATE)
+@router.card_action("settings.submit", answer=CardAnswer, roles=COORDINATOR, where=PRIVATE)
 async def settings_submit(turn: Turn) -> Sequence[Reply]:
     """The settings card was sent."""
     raw = {k: v for k, v in (turn.inbound.value or {}).items() if k not in ("verb", "team")}

@@ -14,6 +14,7 @@ from typing import Any
 from microsoft_teams.cards import SubmitAction
 
 from cards.alerts import alert_actions
+from cards.answers import CardAnswer
 from cards.catalogue import Lang, lang_of, t
 from cards.voice import distress_card, message_card, not_sent_card, offer_card, sent_card
 from dialogs.inbound import Reply, card, text
@@ -273,7 +274,7 @@ def _submitted(value: dict[str, Any]) -> tuple[str, str] | None:
     return words, ref
 
 
-@router.card_action(SEND, roles=PUPILS, where=PRIVATE)
+@router.card_action(SEND, answer=CardAnswer, roles=PUPILS, where=PRIVATE)
 async def send(turn: Turn) -> Sequence[Reply]:
     """ "Ja, stuur door": the mentor (else the coordinators) gets the words, once."""
     assert turn.team is not None and turn.actor is not None
@@ -316,7 +317,7 @@ async def send(turn: Turn) -> Sequence[Reply]:
     return [done]
 
 
-@router.card_action(CANCEL, roles=PUPILS, where=PRIVATE)
+@router.card_action(CANCEL, answer=CardAnswer, roles=PUPILS, where=PRIVATE)
 async def cancel(turn: Turn) -> Sequence[Reply]:
     """ "Nee": nothing is sent or stored; the offer gives way to a short word."""
     return [card(not_sent_card(lang=turn.lang), replaces=turn.inbound.reply_to_id)]
