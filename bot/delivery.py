@@ -37,8 +37,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.connector import ConnectorClient
 from bot.graph import GraphInstaller
 from bot.observability import Metrics
+from bot.outcomes import DeliveryStats
 from bot.pacing import Limit, Pacer, parse_limits
-from bot.sending import MAX_NAP, DeliveryStats, Sender
+from bot.sending import MAX_NAP, Sender
 from bot.targets import Job, jobs_for
 from domain.clock import Clock
 from storage import outbox
