@@ -139,36 +139,14 @@ def parse_log(args: str, *, today: date) -> LogLine | LogProblem:
             (i for i, tok in enumerate(tokens) if i > 0 and kind_of(tok, fuzzy=True)), None
         )
     if position is None:
-        name = " ".join(tokens[:1])
-        if tokens and kind_of(tokens[0]):
-            return LogProblem("no_name", kind=kind_of(tokens[0]))
-        guess = None
-        if len(tokens) > 1:
-            words = difflib.get_close_matches(fold(tokens[1]), list(KIND_WORDS), n=1, cutoff=0.5)
-            guess = KIND_WORDS[words[0]] if words else None
-        return LogProblem("no_kind", name=name, guess=guess)
+        return _without_kind(tokens)
     name = " ".join(tokens[:position])
     kind = kind_of(tokens[position], fuzzy=True)
     assert kind is not None
     rest = position + 1
     if kind == PROGRESS_TALK and rest < len(tokens) and fold(tokens[rest]) in TALK_WORDS:
         rest += 1
-    minutes: int | None = None
-    day = today
-    dated = False
-    for _ in range(2):  # a duration and a date, in either order
-        if rest >= len(tokens):
-            break
-        if minutes is None and (duration := _duration_at(tokens, rest)):
-            minutes, used = duration
-            rest += used
-            continue
-        if not dated and (when := _date_at(tokens, rest, today)):
-            day, used = when
-            dated = True
-            rest += used
-            continue
-        break
+    minutes, day, rest = _duration_and_date(tokens, rest, today)
     note, agreements = split_agreements(kind, " ".join(tokens[rest:]) or None)
     if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
         return LogProblem("bad_duration", name=name, kind=kind)
@@ -181,3 +159,37 @@ def parse_log(args: str, *, today: date) -> LogLine | LogProblem:
     if agreements is not None and len(agreements) > MAX_NOTE:
         return LogProblem("agreements_too_long", name=name, kind=kind)
     return LogLine(name=name, kind=kind, day=day, minutes=minutes, note=note, agreements=agreements)
+
+
+def _without_kind(tokens: list[str]) -> LogProblem:
+    """A line without a kind word: a kind but no name before it, or a name and a guess."""
+    name = " ".join(tokens[:1])
+    if tokens and kind_of(tokens[0]):
+        return LogProblem("no_name", kind=kind_of(tokens[0]))
+    guess = None
+    if len(tokens) > 1:
+        words = difflib.get_close_matches(fold(tokens[1]), list(KIND_WORDS), n=1, cutoff=0.5)
+        guess = KIND_WORDS[words[0]] if words else None
+    return LogProblem("no_kind", name=name, guess=guess)
+
+
+def _duration_and_date(tokens: list[str], rest: int, today: date) -> tuple[int | None, date, int]:
+    """(minutes, day, where the note starts): a duration and a date from tokens[rest], in either
+    order, both optional; the day is today without one."""
+    minutes: int | None = None
+    day = today
+    dated = False
+    for _ in range(2):
+        if rest >= len(tokens):
+            break
+        if minutes is None and (duration := _duration_at(tokens, rest)):
+            minutes, used = duration
+            rest += used
+            continue
+        if not dated and (when := _date_at(tokens, rest, today)):
+            day, used = when
+            dated = True
+            rest += used
+            continue
+        break
+    return minutes, day, rest
