@@ -94,14 +94,7 @@ class Dispatcher:
                 actor, team = max(found, key=lambda pt: (ROLE_RANK.get(pt[0].role or "", 0),))
                 others = [tm for _, tm in found if tm.id != team.id]
                 if inbound.conversation_type == "personal":
-                    await people.remember_personal_chat(
-                        session=session,
-                        teams_user_id=inbound.sender.id,
-                        tenant_id=inbound.tenant_id,
-                        service_url=inbound.service_url,
-                        conversation_id=inbound.conversation_id,
-                        now=now,
-                    )
+                    await roster.remember_personal_chat(session, inbound, now=now)
         if actor is not None and inbound.locale and actor.locale != inbound.locale:
             actor.locale = inbound.locale[:20]
             session.add(actor)

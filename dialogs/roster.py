@@ -229,6 +229,12 @@ async def _personal_installed(
     found = await people.memberships(session=session, teams_user_id=inbound.sender.id)
     if not found:
         return [text(t("install.personal_unknown", lang))]
+    await remember_personal_chat(session, inbound, now=now)
+    return [text(t("install.personal_welcome", lang, name=_first_name(found[0][0])))]
+
+
+async def remember_personal_chat(session: AsyncSession, inbound: Inbound, *, now: datetime) -> None:
+    """Keep the sender's 1:1 chat, where the bot reaches them later (alerts, prompts, answers)."""
     await people.remember_personal_chat(
         session=session,
         teams_user_id=inbound.sender.id,
@@ -237,7 +243,6 @@ async def _personal_installed(
         conversation_id=inbound.conversation_id,
         now=now,
     )
-    return [text(t("install.personal_welcome", lang, name=_first_name(found[0][0])))]
 
 
 async def _personal_uninstalled(session: AsyncSession, inbound: Inbound, *, now: datetime) -> None:
