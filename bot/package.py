@@ -107,7 +107,7 @@ def build_manifest(
     # Graph's *Self* permissions (installing the app for a pupil) apply to the app whose
     # manifest names its Entra app here.
     manifest["webApplicationInfo"] = {"id": app_id, "resource": f"api://botid-{app_id}"}
-    manifest["bots"][0]["commandLists"] = command_lists()[0]
+    manifest["bots"][0]["commandLists"], _ = command_lists()
     host = domain or "token.botframework.com"
     manifest["validDomains"] = [host] if domain else []
     site = f"https://{host}/"
@@ -155,7 +155,8 @@ def translations(manifest: Mapping[str, Any]) -> dict[str, Any]:
         for file, data in _files([name]).items():
             strings = _json(file, data)
             if isinstance(strings, dict) and str(tag).lower().startswith("en"):
-                strings = {**strings, **command_lists()[1]}
+                _, english = command_lists()
+                strings = {**strings, **english}
             found[file] = strings
     return found
 

@@ -48,7 +48,7 @@ class Turn:
     args: str = ""
     # A card submit as its action's model reads it (see `cards.answers`); None for a typed line.
     answer: CardAnswer | None = None
-    # The chat command that is running (set by the router); None for a card submit.
+    # The chat command that is running, set by the router just before its handler runs.
     command: Command | None = None
     outbox_touched: bool = False
     other_teams: Sequence[Team] = ()
