@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from cards.catalogue import t
+from cards.catalogue import Words, t
 from cards.trajectory import (
     outcome_name,
     phase_list,
@@ -48,18 +48,50 @@ def _problem(problem: TrajectoryProblem, turn: Turn) -> Reply:
         message = t("trajectory.problem.bad_outcome_guess", turn.lang, guess=problem.guess)
     else:
         message = t(f"trajectory.problem.{problem.problem}", turn.lang)
-    return text(message + "\n\n" + t("usage.traject", turn.lang))
+    return text(message + "\n\n" + turn.usage())
 
 
 def _day(day: date, turn: Turn) -> str:
     return format_date(day, turn.lang, with_year=True)
 
 
-@router.command("traject", "trajectory", roles=STAFF, where=PRIVATE)
+@router.command(
+    "traject",
+    "trajectory",
+    roles=STAFF,
+    where=PRIVATE,
+    order=90,
+    help=Words(
+        nl=(
+            "**traject** _leerling_ — de weg terug naar school: fase, sinds wanneer, "
+            "uitkomst; `traject Sanne fase opbouw`, `traject Sanne afgerond terug naar school`"
+        ),
+        en=(
+            "**trajectory** _pupil_ — the path back to school: phase, since when, outcome; "
+            "`trajectory Sanne phase building up`, `trajectory Sanne done back to school`"
+        ),
+    ),
+    usage=Words(
+        nl=(
+            "Gebruik: **traject** _leerling_ (bekijken), **traject** _leerling_ **fase** "
+            "_fase_ [datum], **traject** _leerling_ **start** [datum] (zonder datum: sinds de "
+            "leerling erbij kwam), **traject** _leerling_ **afgerond** terug naar school | "
+            "andere plek | anders [datum], **traject fasen** (de fasen van het team; een "
+            "coördinator zet ze met **traject fasen** instroom, opbouw, schoolfit, terugkeer)."
+        ),
+        en=(
+            "Usage: **trajectory** _pupil_ (view), **trajectory** _pupil_ **phase** _phase_ "
+            "[date], **trajectory** _pupil_ **start** [date] (without a date: when the pupil "
+            "joined), **trajectory** _pupil_ **done** back to school | other placement | "
+            "other [date], **trajectory phases** (the team's phases; a coordinator sets them "
+            "with **trajectory phases** intake, building up, school-ready, return)."
+        ),
+    ),
+)
 async def trajectory_command(turn: Turn) -> Sequence[Reply]:
     """`traject <leerling> [fase … | start … | afgerond …]` and `traject fasen [fase, …]`."""
     if not turn.args:
-        return [text(t("usage.traject", turn.lang))]
+        return [text(turn.usage())]
     parsed = parse_trajectory(turn.args, today=local_date(turn.now))
     if isinstance(parsed, TrajectoryProblem):
         return [_problem(parsed, turn)]

@@ -15,7 +15,7 @@ from microsoft_teams.cards import SubmitAction
 
 from cards.alerts import alert_actions
 from cards.answers import CardAnswer
-from cards.catalogue import Lang, lang_of, t
+from cards.catalogue import Lang, Words, lang_of, t
 from cards.voice import distress_card, message_card, not_sent_card, offer_card, sent_card
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
@@ -323,7 +323,24 @@ async def cancel(turn: Turn) -> Sequence[Reply]:
     return [card(not_sent_card(lang=turn.lang), replaces=turn.inbound.reply_to_id)]
 
 
-@router.command("signaalwoorden", "distresswords", roles=COORDINATOR, where=PRIVATE)
+@router.command(
+    "signaalwoorden",
+    "distresswords",
+    roles=COORDINATOR,
+    where=PRIVATE,
+    order=230,
+    help=Words(
+        nl="**signaalwoorden** [+ _zin_ | - _zin_] — eigen signaalwoorden van dit team",
+        en="**distresswords** [+ _phrase_ | - _phrase_] — this team's own words of distress",
+    ),
+    usage=Words(
+        nl=(
+            "Toevoegen: **signaalwoorden + ik ben zo alleen**. "
+            "Weghalen: **signaalwoorden - ik ben zo alleen**."
+        ),
+        en="Add: **distresswords + i am so alone**. Remove: **distresswords - i am so alone**.",
+    ),
+)
 async def phrases_command(turn: Turn) -> Sequence[Reply]:
     """List, add (`+ zin`) or remove (`- zin`) the team's own words of distress."""
     args = turn.args.strip()
@@ -342,7 +359,7 @@ async def phrases_command(turn: Turn) -> Sequence[Reply]:
     parts = [
         t("phrases.intro", turn.lang, count=len(distress.builtin())),
         "\n".join(listed),
-        t("phrases.usage", turn.lang),
+        turn.usage(),
     ]
     return [text("\n\n".join(parts))]
 
