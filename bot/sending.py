@@ -27,6 +27,7 @@ from bot.targets import Job, Target
 from cards.faces import with_public_images
 from dialogs.reachability import mark_unreachable
 from domain.clock import Clock
+from domain.delivery import DeliveryStatus
 from storage import outbox, people
 from storage.db import Database
 from storage.models import Delivery
@@ -171,24 +172,26 @@ class Sender:
             wait = backoff(row.attempts, None, rng=self.rng)
             retry_at = self.clock.now() + timedelta(seconds=wait)
             with contextlib.suppress(Exception):
-                await self._finish(row, "pending", error="internal error", retry_at=retry_at)
+                await self._finish(
+                    row, DeliveryStatus.PENDING, error="internal error", retry_at=retry_at
+                )
             stats.retried += 1
 
     async def _deliver_job(self, tenant: str, job: Job, stats: DeliveryStats) -> None:
         row, target = job.row, job.target
         if target is None or (target.user_id and target.user_id in self._unreachable):
             reason = job.unreachable or "person blocked the bot"
-            await self._finish(row, "failed", error=reason)
+            await self._finish(row, DeliveryStatus.FAILED, error=reason)
             stats.fail(reason)
             self.metrics.inc("dagritme_deliveries_total", outcome="failed", prompt=row.prompt)
             return
         if row.expires_at is not None and row.expires_at <= self.clock.now():
-            await self._finish(row, "cancelled", error="expired")
+            await self._finish(row, DeliveryStatus.CANCELLED, error="expired")
             stats.expired += 1
             return
         refused = self._refused.get(tenant)
         if refused is not None and refused[0] > self.clock.now():
-            await self._finish(row, "failed", error=refused[1])
+            await self._finish(row, DeliveryStatus.FAILED, error=refused[1])
             stats.fail(refused[1])
             self.metrics.inc("dagritme_deliveries_total", outcome="failed", prompt=row.prompt)
             return
@@ -316,7 +319,7 @@ class Sender:
         if news:
             self._wake()  # the mentor's notice is in the outbox
         reason = f"{exc.status} {exc.code}"
-        await self._finish(row, "failed", error=reason)
+        await self._finish(row, DeliveryStatus.FAILED, error=reason)
         stats.fail(reason)
         self.metrics.inc("dagritme_deliveries_total", outcome="failed", prompt=row.prompt)
 
@@ -338,11 +341,13 @@ class Sender:
                 self.pacer.hold(tenant, conversation, moment + pause)
         if exc.retryable and row.attempts < self.max_attempts:
             wait = backoff(row.attempts, exc.retry_after, rng=self.rng)
-            await self._finish(row, "pending", error=reason, retry_at=now + timedelta(seconds=wait))
+            await self._finish(
+                row, DeliveryStatus.PENDING, error=reason, retry_at=now + timedelta(seconds=wait)
+            )
             stats.retried += 1
             self.metrics.inc("dagritme_deliveries_total", outcome="retried", prompt=row.prompt)
             return
-        await self._finish(row, "failed", error=reason)
+        await self._finish(row, DeliveryStatus.FAILED, error=reason)
         stats.fail(reason)
         self.metrics.inc("dagritme_deliveries_total", outcome="failed", prompt=row.prompt)
         logger.warning("delivery %s failed: %s", row.id, reason)
@@ -350,7 +355,7 @@ class Sender:
     async def _finish(
         self,
         row: Delivery,
-        status: str,
+        status: DeliveryStatus,
         *,
         error: str | None = None,
         activity_id: str | None = None,

@@ -288,12 +288,12 @@ def placed(turn: Turn, where: Place, replies: Sequence[Reply]) -> list[Reply]:
 
 def refusal(turn: Turn, roles: frozenset[Role]) -> Reply:
     """A polite no that says who can help."""
-    if turn.role == "unknown":
+    if turn.role is Role.UNKNOWN:
         return text(t("access.unknown_person", turn.lang))
-    if roles <= {"coordinator"}:
+    if roles <= COORDINATOR:
         return text(t("access.coordinators_only", turn.lang))
-    if roles <= {"mentor", "coordinator"}:
+    if roles <= STAFF:
         return text(t("access.staff_only", turn.lang))
-    if roles <= {"pupil"}:
+    if roles <= PUPILS:
         return text(t("access.pupils_only", turn.lang))
     return text(t("access.not_for_you", turn.lang))

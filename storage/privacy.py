@@ -10,6 +10,8 @@ from sqlalchemy import Text, cast, delete, update
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.delivery import DeliveryStatus
+from domain.roles import Role
 from storage import audit, trajectories
 from storage.models import (
     AuditEvent,
@@ -56,7 +58,9 @@ async def purge(
         "payloads",
         update(Delivery)
         .where(
-            col(Delivery.status).in_(["sent", "failed", "cancelled"]),
+            col(Delivery.status).in_(
+                [DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.CANCELLED]
+            ),
             col(Delivery.created_at) < now - timedelta(days=PAYLOAD_DAYS),
             # only rows not emptied yet: an old row's activity id stays, its text goes
             cast(col(Delivery.payload), Text) != "{}",
@@ -242,7 +246,7 @@ async def others_named(
         return []
     found = await session.exec(
         select(Person.id).where(
-            col(Person.id).in_(ids), Person.team_id == person.team_id, Person.role == "pupil"
+            col(Person.id).in_(ids), Person.team_id == person.team_id, Person.role == Role.PUPIL
         )
     )
     return sorted(pupil_id for pupil_id in found.all() if pupil_id is not None)

@@ -15,6 +15,7 @@ from dialogs.teams_menu import TeamsMenu
 from domain.age import AgeBand, band_of
 from domain.clock import local_date
 from domain.grammar import format_date
+from domain.roles import Role
 from domain.text import fold, suggest
 from storage import people
 from storage.models import Person
@@ -93,7 +94,7 @@ async def set_role(turn: Turn) -> Sequence[Reply]:
         return [text(reply)]
     if person.role == "coordinator":
         coordinators = await people.team_members(
-            session=turn.session, team_id=turn.team_id, role="coordinator"
+            session=turn.session, team_id=turn.team_id, role=Role.COORDINATOR
         )
         if len(coordinators) <= 1:
             return [text(t("rol.last_coordinator", turn.lang, name=person.name))]
@@ -167,13 +168,15 @@ async def link_pupil(turn: Turn) -> Sequence[Reply]:
     if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
         return [text(turn.usage())]
     pupil_query, mentor_query = parts[0].strip(), parts[1].strip()
-    pupils = await people.team_members(session=turn.session, team_id=turn.team_id, role="pupil")
+    pupils = await people.team_members(session=turn.session, team_id=turn.team_id, role=Role.PUPIL)
     pupil = await resolve(
         turn, pupil_query, rerun=f"koppel {{name}} aan {mentor_query}", candidates=pupils
     )
     if isinstance(pupil, NotFound):
         return [await _explain_not_pupil(turn, pupil_query) or pupil.reply]
-    mentors = await people.team_members(session=turn.session, team_id=turn.team_id, role="mentor")
+    mentors = await people.team_members(
+        session=turn.session, team_id=turn.team_id, role=Role.MENTOR
+    )
     mentor = await resolve(
         turn, mentor_query, rerun=f"koppel #{pupil.id} aan {{name}}", candidates=mentors
     )

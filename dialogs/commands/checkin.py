@@ -25,6 +25,7 @@ from domain.age import AgeBand
 from domain.clock import local_date
 from domain.due import due_prompts
 from domain.grammar import format_date
+from domain.roles import Role
 from storage import checkins, people
 from storage.models import CheckIn
 
@@ -44,7 +45,7 @@ async def reader_of(turn: Turn) -> Reader | None:
     if await people.mentor_of(session=turn.session, pupil_id=turn.actor_id) is not None:
         return "mentor"
     coordinators = await people.team_members(
-        session=turn.session, team_id=turn.team_id, role="coordinator"
+        session=turn.session, team_id=turn.team_id, role=Role.COORDINATOR
     )
     return "school" if coordinators else None
 

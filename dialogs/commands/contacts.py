@@ -27,7 +27,7 @@ from domain.contacts import (
     KINDS,
     MAX_DAYS_BACK,
     MAX_NOTE,
-    PROGRESS_TALK,
+    ContactKind,
     LogLine,
     LogProblem,
     parse_log,
@@ -268,7 +268,7 @@ async def save_from_card(turn: Turn) -> Sequence[Reply]:
     pupil = next((p for p in await visible_pupils(turn) if p.id == draft.pupil_id), None)
     if pupil is None or draft.kind is None or draft.day is None:
         return [text(t("contact.problem.invalid", turn.lang))]
-    if draft.agreements and draft.kind != PROGRESS_TALK:
+    if draft.agreements and draft.kind != ContactKind.PROGRESS_TALK:
         # nothing typed is lost: the card comes back as it was sent
         problem = t("contact.problem.agreements_kind", turn.lang)
         return [await contact_form(turn, draft, problem=problem)]

@@ -8,7 +8,7 @@ from datetime import time, timedelta
 from cards.catalogue import Words, t
 from cards.digest_pages import daily_digest_pages, weekly_digest_pages
 from cards.pages import page_number
-from dialogs.clock.digests import daily_figures, weekly_figures
+from dialogs.digest_figures import daily_figures, weekly_figures
 from dialogs.inbound import Reply, card, text
 from dialogs.router import COORDINATOR, PRIVATE, Turn, router
 from dialogs.teamcal import calendar_for

@@ -14,6 +14,7 @@ from dialogs.names import NotFound, resolve
 from dialogs.router import COORDINATOR, PRIVATE, Turn, router
 from domain.clock import SCHOOL_TZ
 from domain.numbers import MAX_ID, int_value
+from domain.roles import Role
 from storage import audit, people, privacy
 from storage.models import Person
 
@@ -103,7 +104,7 @@ async def erase_confirmed(turn: Turn) -> Sequence[Reply]:
         return [text(t("wis.not_yourself", turn.lang))]
     if person.role == "coordinator":
         coordinators = await people.team_members(
-            session=turn.session, team_id=turn.team_id, role="coordinator"
+            session=turn.session, team_id=turn.team_id, role=Role.COORDINATOR
         )
         if len(coordinators) <= 1:
             return [text(t("rol.last_coordinator", turn.lang, name=person.name))]

@@ -15,6 +15,7 @@ from dialogs.router import COORDINATOR, PRIVATE, Turn, router
 from dialogs.teamcal import calendar_for
 from domain.clock import local_date
 from domain.pause import paused_on
+from domain.roles import Role
 from domain.term_report import (
     ActivityFigures,
     Period,
@@ -34,7 +35,7 @@ async def activity_figures(session: AsyncSession, team: Team, period: Period) ->
     calendar = await calendar_for(session, team)
     days = calendar.school_days(period.start, period.end)
     expected = asked = 0
-    for pupil in await people.team_members(session=session, team_id=team.id, role="pupil"):
+    for pupil in await people.team_members(session=session, team_id=team.id, role=Role.PUPIL):
         joined = local_date(pupil.joined_at) if pupil.joined_at else period.start
         count = sum(1 for d in days if d >= joined and not paused_on(pupil.paused_until, d))
         expected += count
