@@ -15,8 +15,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.engine import make_url
 
-from dialogs.clock.digests import daily_figures, weekly_figures
 from dialogs.clock.signals import evaluate
+from dialogs.digest_figures import daily_figures, weekly_figures
 from dialogs.teamcal import calendar_for
 from storage.db import Database, upgrade
 from storage.models import CheckIn, ContactLog, MentorLink, Person, Team

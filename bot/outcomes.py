@@ -13,6 +13,7 @@ from datetime import datetime
 
 from bot.observability import Metrics
 from domain.clock import Clock
+from domain.delivery import DeliveryStatus
 from storage import outbox
 from storage.db import Database
 from storage.models import Delivery
@@ -92,14 +93,14 @@ class Outcomes:
 
     async def failed(self, row: Delivery, reason: str, stats: DeliveryStats) -> None:
         """Give up on a row, with the reason: recorded, and counted by reason and prompt."""
-        await self.finish(row, "failed", error=reason)
+        await self.finish(row, DeliveryStatus.FAILED, error=reason)
         stats.fail(reason)
         self.metrics.inc("dagritme_deliveries_total", outcome="failed", prompt=row.prompt)
 
     async def finish(
         self,
         row: Delivery,
-        status: str,
+        status: DeliveryStatus,
         *,
         error: str | None = None,
         retry_at: datetime | None = None,

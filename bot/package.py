@@ -5,6 +5,10 @@ package can be written on a machine with only this project installed. Microsoft'
 for the manifest version is checked as well when it is installed: it is published in the npm
 package @microsoft/app-manifest, and `npm install --prefix .cache/npm @microsoft/app-manifest@1`
 puts it where we look (or pass its folder with --schemas).
+
+The command menus are not kept in deploy/teams: each command says in its registration whether
+and how it appears (`dialogs.teams_menu.TeamsMenu`), and the lists and their English strings are
+written from there.
 """
 
 from __future__ import annotations
@@ -14,14 +18,18 @@ import json
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import dialogs.registry  # noqa: F401  (fills the router with every command)
 from bot import manifest_rules
 from bot.manifest_texts import as_dict, as_list
 from bot.settings import ConfigError
+from cards.catalogue import Words
+from dialogs.router import Command, router
+from dialogs.teams_menu import TeamsMenu
 
 # Beside the code in a checkout. The container image installs the code into site-packages and
 # copies deploy/teams to its working directory (/app), so there the relative path finds it.
@@ -30,6 +38,12 @@ TEAMS = _BESIDE if _BESIDE.is_dir() else Path("deploy") / "teams"
 SCHEMA_PACKAGE = Path("node_modules") / "@microsoft" / "app-manifest" / "build" / "json-schemas"
 SEARCH = (Path(".cache") / "npm", Path("."))
 INSTALL_SCHEMA = "`npm install --prefix .cache/npm @microsoft/app-manifest@1`"
+# Teams' command menus, one list each: where it is offered, and which description of a
+# command's entry it shows (a command without that description is not in the list).
+MENUS: tuple[tuple[tuple[str, ...], Callable[[TeamsMenu], Words | None]], ...] = (
+    (("personal",), lambda entry: entry.personal),
+    (("team", "groupChat"), lambda entry: entry.shared),
+)
 
 
 class ManifestError(ValueError):
@@ -93,6 +107,7 @@ def build_manifest(
     # Graph's *Self* permissions (installing the app for a pupil) apply to the app whose
     # manifest names its Entra app here.
     manifest["webApplicationInfo"] = {"id": app_id, "resource": f"api://botid-{app_id}"}
+    manifest["bots"][0]["commandLists"], _ = command_lists()
     host = domain or "token.botframework.com"
     manifest["validDomains"] = [host] if domain else []
     site = f"https://{host}/"
@@ -106,6 +121,44 @@ def build_manifest(
             raise ConfigError(f"{option} must be an https:// address")
         manifest["developer"][key] = url
     return manifest
+
+
+def command_lists() -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The manifest's command lists in Dutch, and their strings for an English language file,
+    from the commands that ask for a place in Teams' menu, in the menu's order."""
+    listed = [(c, c.teams) for c in router.ordered if c.teams is not None]
+    listed.sort(key=lambda pair: pair[1].order)
+    lists: list[dict[str, Any]] = []
+    english: dict[str, str] = {}
+    for i, (scopes, description_in) in enumerate(MENUS):
+        entries: list[tuple[Command, TeamsMenu, Words]] = [
+            (command, entry, words)
+            for command, entry in listed
+            if (words := description_in(entry)) is not None
+        ]
+        commands = []
+        for j, (command, entry, words) in enumerate(entries):
+            commands.append({"title": command.name, "description": words.nl})
+            english[f"bots[0].commandLists[{i}].commands[{j}].title"] = entry.title
+            english[f"bots[0].commandLists[{i}].commands[{j}].description"] = words.en
+        lists.append({"scopes": list(scopes), "commands": commands})
+    return lists, english
+
+
+def translations(manifest: Mapping[str, Any]) -> dict[str, Any]:
+    """The language files the manifest names, from deploy/teams; an English one with the
+    command menus' strings added (they come from the commands' registrations)."""
+    info = as_dict(manifest.get("localizationInfo"))
+    found: dict[str, Any] = {}
+    for language in as_list(info.get("additionalLanguages")):
+        tag, name = as_dict(language).get("languageTag"), as_dict(language).get("file")
+        for file, data in _files([name]).items():
+            strings = _json(file, data)
+            if isinstance(strings, dict) and str(tag).lower().startswith("en"):
+                _, english = command_lists()
+                strings = {**strings, **english}
+            found[file] = strings
+    return found
 
 
 def validate(document: dict[str, Any], schema_file: Path) -> None:
@@ -134,20 +187,18 @@ def package(
     manifest = build_manifest(
         app_id=app_id, domain=domain, privacy_url=privacy_url, terms_url=terms_url
     )
-    languages = as_list(as_dict(manifest.get("localizationInfo")).get("additionalLanguages"))
-    names = (as_dict(language).get("file") for language in languages)
-    translations = {name: _json(name, data) for name, data in _files(names).items()}
+    languages = translations(manifest)
     icons = _files(as_dict(manifest.get("icons")).values())
-    problems = manifest_rules.check(manifest, translations=translations, icons=icons)
+    problems = manifest_rules.check(manifest, translations=languages, icons=icons)
     if problems:
         raise ManifestError(*problems)
     folder = schema_dir(manifest["manifestVersion"], schemas)
     if folder is not None:
         validate(manifest, folder / "MicrosoftTeams.schema.json")
-        for strings in translations.values():
+        for strings in languages.values():
             validate(strings, folder / "MicrosoftTeams.Localization.schema.json")
     files = {"manifest.json": _dumps(manifest)}
-    files.update({name: _dumps(strings) for name, strings in translations.items()})
+    files.update({name: _dumps(strings) for name, strings in languages.items()})
     files.update(icons)
     write_zip(out, files)
     return Packaged(out, folder)

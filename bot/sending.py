@@ -27,6 +27,7 @@ from bot.targets import Job, Target
 from bot.unreachable import Unreachable
 from cards.faces import with_public_images
 from domain.clock import Clock
+from domain.delivery import DeliveryStatus
 from storage import people
 from storage.db import Database
 from storage.models import Delivery
@@ -141,7 +142,7 @@ class Sender:
             retry_at = self.clock.now() + timedelta(seconds=wait)
             with contextlib.suppress(Exception):
                 await self.outcomes.finish(
-                    row, "pending", error="internal error", retry_at=retry_at
+                    row, DeliveryStatus.PENDING, error="internal error", retry_at=retry_at
                 )
             stats.retried += 1
 
@@ -151,7 +152,7 @@ class Sender:
             await self.outcomes.failed(row, job.unreachable or "person blocked the bot", stats)
             return
         if row.expires_at is not None and row.expires_at <= self.clock.now():
-            await self.outcomes.finish(row, "cancelled", error="expired")
+            await self.outcomes.finish(row, DeliveryStatus.CANCELLED, error="expired")
             stats.expired += 1
             return
         refused = self._refused.get(tenant)
@@ -247,7 +248,7 @@ class Sender:
         if exc.retryable and row.attempts < self.max_attempts:
             wait = backoff(row.attempts, exc.retry_after, rng=self.rng)
             retry_at = now + timedelta(seconds=wait)
-            await self.outcomes.finish(row, "pending", error=reason, retry_at=retry_at)
+            await self.outcomes.finish(row, DeliveryStatus.PENDING, error=reason, retry_at=retry_at)
             stats.retried += 1
             self.metrics.inc("dagritme_deliveries_total", outcome="retried", prompt=row.prompt)
             return

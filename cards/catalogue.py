@@ -3,12 +3,16 @@
 Texts live in `cards/messages/*.py`, one module per area, each exporting `MESSAGES`:
 a dict of key -> {"nl": ..., "en": ...}. Placeholders use `str.format` names.
 The texts are Markdown; the values filled in are shown as typed (see `cards.plain`).
+
+A text that belongs to one thing rather than to an area is kept beside that thing as `Words`:
+a chat command's help line and usage live in its registration (see `dialogs.router`).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
 from pkgutil import iter_modules
@@ -27,6 +31,19 @@ def lang_of(locale: str | None) -> Lang:
     if locale and locale.lower().startswith("en"):
         return "en"
     return DEFAULT_LANG
+
+
+@dataclass(frozen=True)
+class Words:
+    """One text of ours in both languages, Dutch first, kept where the thing it describes is."""
+
+    nl: str
+    en: str
+
+    def in_(self, lang: Lang) -> Markdown:
+        """The text in `lang`, as `Markdown` like a catalogue text: we wrote it, it has no values
+        filled in."""
+        return Markdown(self.en if lang == "en" else self.nl)
 
 
 @cache

@@ -7,16 +7,17 @@ An alert row holds no words: the card is built from the check-in it points at (`
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from cards.alerts import AlertView, alert_card
-from cards.catalogue import lang_of
+from cards.catalogue import t
+from dialogs.outbox_rows import Destination, message_now
 from dialogs.recipients import coordinator_destinations, pupil_staff
 from dialogs.router import Turn
-from dialogs.teamcal import day_times, message_payload
+from dialogs.teamcal import day_times
 from domain.alerts import (
     PickupFigures,
     due_to_escalate,
@@ -26,16 +27,14 @@ from domain.alerts import (
 )
 from domain.calendar import SchoolCalendar
 from domain.clock import local_date
+from domain.delivery import Prompt
 from domain.numbers import MAX_ID, ascii_int
-from domain.recipient import Recipient
-from storage import alerts, outbox, people
+from storage import alerts, deliveries, people
+from storage.deliveries import NewDelivery
 from storage.models import CheckIn, Person, PupilAlert, Team
-from storage.outbox import NewDelivery
 
 logger = logging.getLogger(__name__)
 
-ALERT_PROMPT = "alert"  # the outbox prompt of an alert card to the mentor
-ESCALATED_PROMPT = "alert_escalated"  # the same card to the coordinators, not picked up in time
 LOOK_BACK = timedelta(days=30)  # older wishes nobody picked up are no longer escalated
 
 
@@ -73,6 +72,37 @@ async def view_of(
     return AlertView(pupil=pupil.name, wants_contact=alert.wants_contact, waited_hours=waited_hours)
 
 
+def _alert_cards(
+    prompt: Prompt,
+    alert: PupilAlert,
+    view: AlertView,
+    *,
+    to: Sequence[Destination],
+    ref: str,
+    now: datetime,
+) -> list[NewDelivery]:
+    """An alert's card, with the buttons to pick it up, to each destination in its language."""
+    assert alert.id is not None
+    return [
+        message_now(
+            prompt,
+            team_id=alert.team_id,
+            to=destination,
+            now=now,
+            day=alert.day,
+            ref=ref,
+            card=alert_card(
+                lang=destination.lang,
+                view=view,
+                team_id=alert.team_id,
+                alert_id=alert.id,
+                pupil_id=alert.pupil_id,
+            ),
+        )
+        for destination in to
+    ]
+
+
 async def alert_checkin(turn: Turn, stored: CheckIn) -> PupilAlert | None:
     """A check-in with low mood, a wish for contact or a note reaches the mentor as one card."""
     if not needs_attention(mood=stored.mood, wants_contact=stored.wants_contact, note=stored.note):
@@ -90,29 +120,34 @@ async def alert_checkin(turn: Turn, stored: CheckIn) -> PupilAlert | None:
     )
     assert alert.id is not None
     view = view_of_checkin(turn.actor, stored)
-    rows = [
-        NewDelivery(
-            team_id=turn.team_id,
-            prompt=ALERT_PROMPT,
-            day=stored.day,
-            recipient=Recipient.person(target.id or 0),
-            payload=message_payload(
-                card=alert_card(
-                    lang=lang_of(target.locale),
-                    view=view,
-                    team_id=turn.team_id,
-                    alert_id=alert.id,
-                    pupil_id=turn.actor_id,
-                )
-            ),
-            ref=alert.source,
-            not_before=turn.now,
-        )
-        for target in await pupil_staff(turn.session, turn.team, turn.actor)
-    ]
-    if await outbox.enqueue(session=turn.session, deliveries=rows, now=turn.now):
+    staff = await pupil_staff(turn.session, turn.team, turn.actor)
+    rows = _alert_cards(Prompt.ALERT, alert, view, to=staff, ref=alert.source, now=turn.now)
+    if await deliveries.enqueue(session=turn.session, deliveries=rows, now=turn.now):
         turn.outbox_touched = True
     return alert
+
+
+async def alert_staff(
+    session: AsyncSession,
+    *,
+    team: Team,
+    pupil: Person,
+    prompt: Prompt,
+    ref: str,
+    key: str,
+    values: Mapping[str, object],
+    now: datetime,
+) -> int:
+    """Tell a pupil's mentor at once (coordinators when the pupil has no mentor) the catalogue
+    sentence `key`, each in their own language."""
+    assert team.id is not None
+    rows = [
+        message_now(
+            prompt, team_id=team.id, to=to, now=now, ref=ref, text=t(key, to.lang, **values)
+        )
+        for to in await pupil_staff(session, team, pupil)
+    ]
+    return await deliveries.enqueue(session=session, deliveries=rows, now=now)
 
 
 async def plan_escalations(
@@ -127,45 +162,33 @@ async def plan_escalations(
     times = day_times(team)
     written = 0
     for alert in waiting:
-        assert alert.id is not None and alert.created_at is not None
-        if not due_to_escalate(
+        assert alert.created_at is not None
+        if due_to_escalate(
             created=alert.created_at,
             now=now,
             hours=team.contact_pickup_hours,
             times=times,
             calendar=calendar,
         ):
-            continue
-        pupil = await people.get_person(session=session, person_id=alert.pupil_id)
-        if pupil is None or not pupil.active:
-            continue
-        if not await alerts.mark_escalated(session=session, alert=alert, now=now):
-            continue  # another pass was first
-        view = await view_of(session, alert, pupil, waited_hours=team.contact_pickup_hours)
-        rows = [
-            NewDelivery(
-                team_id=team.id,
-                prompt=ESCALATED_PROMPT,
-                day=alert.day,
-                recipient=target.recipient,
-                payload=message_payload(
-                    card=alert_card(
-                        lang=target.lang,
-                        view=view,
-                        team_id=team.id,
-                        alert_id=alert.id,
-                        pupil_id=alert.pupil_id,
-                    )
-                ),
-                ref=f"alert:{alert.id}",
-                not_before=now,
-            )
-            for target in await coordinator_destinations(session, team, now=now)
-        ]
-        if not rows:
-            logger.warning("team %s: a wish for contact waits; there is no coordinator", team.id)
-        written += await outbox.enqueue(session=session, deliveries=rows, now=now)
+            written += await _escalate(session, team, alert, now=now)
     return written
+
+
+async def _escalate(session: AsyncSession, team: Team, alert: PupilAlert, *, now: datetime) -> int:
+    """The alert's card to the coordinators, once, saying how long the wish has waited."""
+    assert team.id is not None and alert.id is not None
+    pupil = await people.get_person(session=session, person_id=alert.pupil_id)
+    if pupil is None or not pupil.active:
+        return 0
+    if not await alerts.mark_escalated(session=session, alert=alert, now=now):
+        return 0  # another pass was first
+    view = await view_of(session, alert, pupil, waited_hours=team.contact_pickup_hours)
+    coordinators = await coordinator_destinations(session, team, now=now)
+    ref = f"alert:{alert.id}"
+    rows = _alert_cards(Prompt.ALERT_ESCALATED, alert, view, to=coordinators, ref=ref, now=now)
+    if not rows:
+        logger.warning("team %s: a wish for contact waits; there is no coordinator", team.id)
+    return await deliveries.enqueue(session=session, deliveries=rows, now=now)
 
 
 async def pickup_per_mentor(

@@ -20,13 +20,14 @@ from dialogs.inbound import Inbound, Reply, text
 from dialogs.opp_explained import explain_in_deliveries, explain_in_replies
 from dialogs.router import Turn, placed, refusal, router, run_command
 from domain.numbers import MAX_ID, ascii_int
-from storage import card_messages, outbox, people, teams
+from domain.roles import Role
+from storage import card_messages, deliveries, people, teams
 from storage.db import Database
 from storage.models import Person, Team
 
 logger = logging.getLogger(__name__)
 
-ROLE_RANK = {"coordinator": 3, "mentor": 2, "pupil": 1}
+ROLE_RANK = {Role.COORDINATOR: 3, Role.MENTOR: 2, Role.PUPIL: 1}  # others rank 0
 
 
 class Dispatcher:
@@ -60,7 +61,7 @@ class Dispatcher:
                 turn = await self._turn(session, inbound, now=now, lang=lang)
                 replies = await self._checked_replacements(turn, await self._route(turn))
                 replies = explain_in_replies(session, turn.actor, lang, replies)
-                if turn.team is not None and outbox.wrote_deliveries(session):
+                if turn.team is not None and deliveries.wrote_deliveries(session):
                     # what this turn wrote, for anyone in its team
                     await explain_in_deliveries(session, since=now, team_id=turn.team.id)
                 touched = turn.outbox_touched
@@ -91,17 +92,12 @@ class Dispatcher:
             if wanted is not None:
                 found = [(p, tm) for p, tm in found if tm.id == wanted]
             if found:
-                actor, team = max(found, key=lambda pt: (ROLE_RANK.get(pt[0].role or "", 0),))
+                actor, team = max(
+                    found, key=lambda pt: (ROLE_RANK.get(Role.of_member(pt[0].role), 0),)
+                )
                 others = [tm for _, tm in found if tm.id != team.id]
                 if inbound.conversation_type == "personal":
-                    await people.remember_personal_chat(
-                        session=session,
-                        teams_user_id=inbound.sender.id,
-                        tenant_id=inbound.tenant_id,
-                        service_url=inbound.service_url,
-                        conversation_id=inbound.conversation_id,
-                        now=now,
-                    )
+                    await roster.remember_personal_chat(session, inbound, now=now)
         if actor is not None and inbound.locale and actor.locale != inbound.locale:
             actor.locale = inbound.locale[:20]
             session.add(actor)

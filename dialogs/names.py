@@ -10,6 +10,7 @@ from cards.common import choice_buttons_card
 from dialogs.inbound import Reply, card, text
 from dialogs.router import Turn
 from domain.numbers import MAX_ID, ascii_int, is_ascii_number
+from domain.roles import Role
 from domain.text import fold, name_matches
 from storage import people
 from storage.models import Person
@@ -113,7 +114,9 @@ def _shown(query: str) -> str:
 async def visible_pupils(turn: Turn) -> Sequence[Person]:
     """The pupils this person may see and act on: a mentor's own, every pupil for a coordinator."""
     if turn.role == "coordinator":
-        return await people.team_members(session=turn.session, team_id=turn.team_id, role="pupil")
+        return await people.team_members(
+            session=turn.session, team_id=turn.team_id, role=Role.PUPIL
+        )
     if turn.role == "mentor":
         return await people.pupils_of(session=turn.session, mentor_id=turn.actor_id)
     return []
@@ -124,7 +127,9 @@ async def resolve_pupil(turn: Turn, query: str, *, rerun: str) -> Person | NotFo
     found = await resolve(turn, query, rerun=rerun, candidates=await visible_pupils(turn))
     if not isinstance(found, NotFound) or turn.role == "coordinator":
         return found
-    everyone = await people.team_members(session=turn.session, team_id=turn.team_id, role="pupil")
+    everyone = await people.team_members(
+        session=turn.session, team_id=turn.team_id, role=Role.PUPIL
+    )
     other = await resolve(turn, query, rerun=rerun, candidates=everyone)
     if isinstance(other, Person):
         return NotFound(text(t("pupil.not_yours", turn.lang, name=other.name)))

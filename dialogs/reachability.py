@@ -7,15 +7,13 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from cards.catalogue import t
-from dialogs.clock.planner import alert_staff
-from domain.clock import local_date
+from dialogs.alerts import alert_staff
+from domain.delivery import Prompt
+from domain.roles import Role
 from storage import people
 from storage.models import PersonalChat
 
 logger = logging.getLogger(__name__)
-
-PROMPT = "unreachable"
 
 
 async def mark_unreachable(
@@ -45,18 +43,19 @@ async def mark_unreachable(
     session.add(chat)
     await session.flush()
     for person, team in await people.memberships(session=session, teams_user_id=teams_user_id):
-        if person.role not in ("pupil", "mentor"):
+        if person.role not in (Role.PUPIL, Role.MENTOR):
             continue  # coordinators see undelivered messages in their digest
-        key = "unreachable.pupil" if person.role == "pupil" else "unreachable.staff"
-        name = person.name
+        key = (
+            "rhythm.unreachable.pupil" if person.role == Role.PUPIL else "rhythm.unreachable.staff"
+        )
         await alert_staff(
             session,
             team=team,
             pupil=person,
-            day=local_date(now),
-            prompt=PROMPT,
+            prompt=Prompt.UNREACHABLE,
             ref=f"person:{person.id}",
-            text_for=lambda lang, key=key, name=name: t(f"rhythm.{key}", lang, name=name),
+            key=key,
+            values={"name": person.name},
             now=now,
         )
     logger.info("stopped sending to a user Teams cannot reach (person ids in the outbox)")

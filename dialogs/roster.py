@@ -8,15 +8,14 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from cards.catalogue import Lang, lang_of, t
+from cards.catalogue import Lang, t
 from dialogs.inbound import Account, Inbound, Reply, text
+from dialogs.outbox_rows import Destination, message_now
 from dialogs.reachability import mark_unreachable
-from dialogs.teamcal import message_payload
-from domain.clock import local_date
-from domain.recipient import Recipient
-from storage import audit, outbox, people, teams
+from domain.delivery import Prompt
+from domain.roles import Role
+from storage import audit, deliveries, people, teams
 from storage.models import Person, Team
-from storage.outbox import NewDelivery
 from storage.people import MemberInfo
 
 logger = logging.getLogger(__name__)
@@ -90,14 +89,16 @@ async def _team_installed(
     roster.setdefault(inbound.sender.id, inbound.sender)
     for member in roster.values():
         await people.upsert_member(session=session, team_id=team.id, member=_info(member), now=now)
-    coordinators = await people.team_members(session=session, team_id=team.id, role="coordinator")
+    coordinators = await people.team_members(
+        session=session, team_id=team.id, role=Role.COORDINATOR
+    )
     installer = await people.find_member(
         session=session, team_id=team.id, teams_user_id=inbound.sender.id
     )
     # Only the first install makes its installer coordinator: anyone can install an app again,
     # a pupil included, and must not get every pupil's data that way.
     if first_install and installer is not None:
-        installer.role = "coordinator"
+        installer.role = Role.COORDINATOR
         session.add(installer)
         coordinators = [installer]
         await audit.record(
@@ -139,7 +140,7 @@ async def _team_uninstalled(
         return []
     team.removed_at = now
     session.add(team)
-    await outbox.cancel_pending(session=session, team_id=team.id, reason="team uninstalled")
+    await deliveries.cancel_pending(session=session, team_id=team.id, reason="team uninstalled")
     await audit.record(session=session, action="team.uninstalled", now=now, team_id=team.id)
     return []
 
@@ -168,7 +169,7 @@ async def _members_removed(session: AsyncSession, inbound: Inbound, *, now: date
             session=session, team_id=team.id, teams_user_id=member.id, now=now
         )
         if person is not None:
-            await outbox.cancel_pending(
+            await deliveries.cancel_pending(
                 session=session, person_id=person.id, reason="member left the team"
             )
             await audit.record(
@@ -178,7 +179,7 @@ async def _members_removed(session: AsyncSession, inbound: Inbound, *, now: date
                 team_id=team.id,
                 subject_id=person.id,
             )
-            if person.role == "coordinator":
+            if person.role == Role.COORDINATOR:
                 await _check_coordinators_left(session, team, now=now)
     return True
 
@@ -186,28 +187,25 @@ async def _members_removed(session: AsyncSession, inbound: Inbound, *, now: date
 async def _check_coordinators_left(session: AsyncSession, team: Team, *, now: datetime) -> None:
     """When the last coordinator left: log it, and tell the mentors who can help."""
     assert team.id is not None
-    if await people.team_members(session=session, team_id=team.id, role="coordinator"):
+    if await people.team_members(session=session, team_id=team.id, role=Role.COORDINATOR):
         return
     logger.warning(
         "team %s has no coordinator left; an operator can name one (dagritme role)", team.id
     )
     await audit.record(session=session, action="team.no_coordinator", now=now, team_id=team.id)
-    mentors = await people.team_members(session=session, team_id=team.id, role="mentor")
+    mentors = await people.team_members(session=session, team_id=team.id, role=Role.MENTOR)
     rows = [
-        NewDelivery(
+        message_now(
+            Prompt.NO_COORDINATOR,
             team_id=team.id,
-            prompt="no_coordinator",
-            day=local_date(now),
-            recipient=Recipient.person(mentor.id or 0),
+            to=to,
+            now=now,
             ref=f"team-{team.id}",
-            payload=message_payload(
-                text=t("roster.no_coordinator", lang_of(mentor.locale), team=team.name)
-            ),
-            not_before=now,
+            text=t("roster.no_coordinator", to.lang, team=team.name),
         )
-        for mentor in mentors
+        for to in map(Destination.chat_of, mentors)
     ]
-    await outbox.enqueue(session=session, deliveries=rows, now=now)
+    await deliveries.enqueue(session=session, deliveries=rows, now=now)
 
 
 async def _team_changed(session: AsyncSession, inbound: Inbound) -> None:
@@ -229,6 +227,12 @@ async def _personal_installed(
     found = await people.memberships(session=session, teams_user_id=inbound.sender.id)
     if not found:
         return [text(t("install.personal_unknown", lang))]
+    await remember_personal_chat(session, inbound, now=now)
+    return [text(t("install.personal_welcome", lang, name=_first_name(found[0][0])))]
+
+
+async def remember_personal_chat(session: AsyncSession, inbound: Inbound, *, now: datetime) -> None:
+    """Keep the sender's 1:1 chat, where the bot reaches them later (alerts, prompts, answers)."""
     await people.remember_personal_chat(
         session=session,
         teams_user_id=inbound.sender.id,
@@ -237,7 +241,6 @@ async def _personal_installed(
         conversation_id=inbound.conversation_id,
         now=now,
     )
-    return [text(t("install.personal_welcome", lang, name=_first_name(found[0][0])))]
 
 
 async def _personal_uninstalled(session: AsyncSession, inbound: Inbound, *, now: datetime) -> None:

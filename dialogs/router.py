@@ -10,9 +10,11 @@ from typing import Any, Literal
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from cards.answers import CardAnswer
-from cards.catalogue import Lang, t
+from cards.catalogue import Lang, Words, t
 from cards.common import choice_buttons_card
+from cards.plain import Markdown
 from dialogs.inbound import Inbound, Reply, card, text
+from dialogs.teams_menu import TeamsMenu
 from domain.roles import Role
 from domain.text import fold, suggest
 from storage import audit
@@ -46,6 +48,8 @@ class Turn:
     args: str = ""
     # A card submit as its action's model reads it (see `cards.answers`); None for a typed line.
     answer: CardAnswer | None = None
+    # The chat command that is running, set by the router just before its handler runs.
+    command: Command | None = None
     outbox_touched: bool = False
     other_teams: Sequence[Team] = ()
 
@@ -82,6 +86,11 @@ class Turn:
         assert self.actor is not None and self.actor.id is not None
         return self.actor.id
 
+    def usage(self) -> Markdown:
+        """How to type the running command, in the turn's language (its registration says)."""
+        assert self.command is not None, "usage() is for a chat command's handler"
+        return self.command.usage.in_(self.lang)
+
 
 Handler = Callable[[Turn], Awaitable[Sequence[Reply]]]
 # A line with words that are no command: replies, or None to let the router go on. The flag
@@ -91,12 +100,17 @@ TextHandler = Callable[[Turn, str, bool], Awaitable[Sequence[Reply] | None]]
 
 @dataclass(frozen=True)
 class Command:
-    """A chat command: its names (Dutch first), who may use it, and its handler."""
+    """A chat command: its names (Dutch first), who may use it and where, what `hulp` says of it,
+    how to type it, and its handler."""
 
     names: tuple[str, ...]
     roles: frozenset[Role]
     where: Place
     handler: Handler
+    order: int  # its place in `hulp`: everyday commands first, set-up ones last
+    help: Words  # its line in `hulp`
+    usage: Words  # how to type it, for a line it cannot read
+    teams: TeamsMenu | None = None  # its entry in Teams' command menu, if it has one
     listed: bool = True
     # Takes no words after its name: a line with more words ("mijn week was leuk") is heard
     # first as the sender's own words (a pupil may send them to their mentor); the command runs
@@ -105,7 +119,7 @@ class Command:
 
     @property
     def name(self) -> str:
-        """The primary (Dutch) name, used for help texts: `help.<name>` in the catalogue."""
+        """The primary (Dutch) name."""
         return self.names[0]
 
 
@@ -138,15 +152,29 @@ class Router:
         *names: str,
         roles: frozenset[Role],
         where: Place,
+        order: int,
+        help: Words,
+        usage: Words,
+        teams: TeamsMenu | None = None,
         listed: bool = True,
         bare: bool = False,
     ) -> Callable[[Handler], Handler]:
         """Register a chat command under one or more names (one word, or two: "mijn week"),
-        with who may use it and where."""
+        with who may use it and where, its place and line in `hulp`, its usage, and its entry
+        in Teams' command menu."""
 
         def register(handler: Handler) -> Handler:
             spec = Command(
-                names=names, roles=roles, where=where, handler=handler, listed=listed, bare=bare
+                names=names,
+                roles=roles,
+                where=where,
+                handler=handler,
+                order=order,
+                help=help,
+                usage=usage,
+                teams=teams,
+                listed=listed,
+                bare=bare,
             )
             for name in names:
                 if name in self.commands:
@@ -223,6 +251,7 @@ async def run_command(turn: Turn, line: str) -> Sequence[Reply]:
         return unknown_command(turn, word, key, turn.args)
     if turn.role not in command.roles:
         return placed(turn, command.where, [refusal(turn, command.roles)])
+    turn.command = command
     return placed(turn, command.where, await command.handler(turn))
 
 
@@ -259,12 +288,12 @@ def placed(turn: Turn, where: Place, replies: Sequence[Reply]) -> list[Reply]:
 
 def refusal(turn: Turn, roles: frozenset[Role]) -> Reply:
     """A polite no that says who can help."""
-    if turn.role == "unknown":
+    if turn.role is Role.UNKNOWN:
         return text(t("access.unknown_person", turn.lang))
-    if roles <= {"coordinator"}:
+    if roles <= COORDINATOR:
         return text(t("access.coordinators_only", turn.lang))
-    if roles <= {"mentor", "coordinator"}:
+    if roles <= STAFF:
         return text(t("access.staff_only", turn.lang))
-    if roles <= {"pupil"}:
+    if roles <= PUPILS:
         return text(t("access.pupils_only", turn.lang))
     return text(t("access.not_for_you", turn.lang))

@@ -6,38 +6,54 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Literal
 
 from domain.grammar import MAX_MINUTES, duration_minutes, parse_date
 from domain.text import fold, printable
 
-PROGRESS_TALK = "voortgangsgesprek"  # the weekly talk with the pupil, which may hold agreements
-KINDS: tuple[str, ...] = (
-    "gesprek",
-    PROGRESS_TALK,
-    "bellen",
-    "chat",
-    "huisbezoek",
-    "ouders",
-    "school",
-    "overig",
-)
-KIND_WORDS: dict[str, str] = {
+
+class ContactKind(StrEnum):
+    """What kind of contact a mentor logs; its (Dutch) value is stored and shown in the log."""
+
+    TALK = "gesprek"
+    PROGRESS_TALK = "voortgangsgesprek"  # the weekly talk with the pupil, which may hold agreements
+    CALL = "bellen"
+    CHAT = "chat"
+    HOME_VISIT = "huisbezoek"
+    PARENTS = "ouders"
+    SCHOOL = "school"
+    OTHER = "overig"
+
+
+KINDS: tuple[ContactKind, ...] = tuple(ContactKind)
+KIND_WORDS: dict[str, ContactKind] = {
     **dict.fromkeys(
-        (PROGRESS_TALK, "voortgang", "weekgesprek", "progress", "progresstalk", "progress-talk"),
-        PROGRESS_TALK,
+        (
+            "voortgangsgesprek",
+            "voortgang",
+            "weekgesprek",
+            "progress",
+            "progresstalk",
+            "progress-talk",
+        ),
+        ContactKind.PROGRESS_TALK,
     ),
     **dict.fromkeys(
-        ("gesprek", "videogesprek", "video", "beeldbellen", "talk", "meeting"), "gesprek"
+        ("gesprek", "videogesprek", "video", "beeldbellen", "talk", "meeting"), ContactKind.TALK
     ),
     **dict.fromkeys(
-        ("bellen", "gebeld", "telefoon", "telefonisch", "call", "phone", "called"), "bellen"
+        ("bellen", "gebeld", "telefoon", "telefonisch", "call", "phone", "called"), ContactKind.CALL
     ),
-    **dict.fromkeys(("chat", "chatten", "bericht", "app", "message", "teams"), "chat"),
-    **dict.fromkeys(("huisbezoek", "bezoek", "thuisbezoek", "visit", "homevisit"), "huisbezoek"),
-    **dict.fromkeys(("ouders", "ouder", "moeder", "vader", "parents", "parent"), "ouders"),
-    **dict.fromkeys(("school", "schoolcontact", "stamschool"), "school"),
-    **dict.fromkeys(("overig", "anders", "other"), "overig"),
+    **dict.fromkeys(("chat", "chatten", "bericht", "app", "message", "teams"), ContactKind.CHAT),
+    **dict.fromkeys(
+        ("huisbezoek", "bezoek", "thuisbezoek", "visit", "homevisit"), ContactKind.HOME_VISIT
+    ),
+    **dict.fromkeys(
+        ("ouders", "ouder", "moeder", "vader", "parents", "parent"), ContactKind.PARENTS
+    ),
+    **dict.fromkeys(("school", "schoolcontact", "stamschool"), ContactKind.SCHOOL),
+    **dict.fromkeys(("overig", "anders", "other"), ContactKind.OTHER),
 }
 MAX_NOTE = 1000
 # "progress talk", "voortgang gesprek": the second word belongs to the kind, not to the note
@@ -63,7 +79,7 @@ class LogLine:
     """A readable `log` line."""
 
     name: str
-    kind: str
+    kind: ContactKind
     day: date
     minutes: int | None = None
     note: str | None = None
@@ -76,11 +92,11 @@ class LogProblem:
 
     problem: Problem
     name: str = ""
-    kind: str | None = None
-    guess: str | None = None
+    kind: ContactKind | None = None
+    guess: ContactKind | None = None
 
 
-def kind_of(word: str, *, fuzzy: bool = False) -> str | None:
+def kind_of(word: str, *, fuzzy: bool = False) -> ContactKind | None:
     """The contact kind a word names ("telefoon" -> "bellen"), also for a small typo if asked."""
     folded = fold(word).strip(".,:;!")
     if folded in KIND_WORDS:
@@ -121,13 +137,25 @@ def _date_at(tokens: list[str], i: int, today: date) -> tuple[date, int] | None:
 
 def split_agreements(kind: str, text: str | None) -> tuple[str | None, str | None]:
     """(note, agreements) of a progress talk's text; other kinds keep their text as the note."""
-    if not text or kind != PROGRESS_TALK:
+    if not text or kind != ContactKind.PROGRESS_TALK:
         return text, None
     found = AGREEMENTS.search(text)
     if found is None:
         return text, None
     note, agreements = text[: found.start()].strip(), text[found.end() :].strip()
     return note or None, agreements or None
+
+
+def _without_kind(tokens: list[str]) -> LogProblem:
+    """Why a line with no kind word after the name cannot be read: a kind with no name before
+    it, or a name with no kind after it (with a guess at the kind a typo meant)."""
+    if tokens and kind_of(tokens[0]):
+        return LogProblem("no_name", kind=kind_of(tokens[0]))
+    guess = None
+    if len(tokens) > 1:
+        words = difflib.get_close_matches(fold(tokens[1]), list(KIND_WORDS), n=1, cutoff=0.5)
+        guess = KIND_WORDS[words[0]] if words else None
+    return LogProblem("no_kind", name=" ".join(tokens[:1]), guess=guess)
 
 
 def parse_log(args: str, *, today: date) -> LogLine | LogProblem:
@@ -144,7 +172,11 @@ def parse_log(args: str, *, today: date) -> LogLine | LogProblem:
     kind = kind_of(tokens[position], fuzzy=True)
     assert kind is not None
     rest = position + 1
-    if kind == PROGRESS_TALK and rest < len(tokens) and fold(tokens[rest]) in TALK_WORDS:
+    if (
+        kind == ContactKind.PROGRESS_TALK
+        and rest < len(tokens)
+        and fold(tokens[rest]) in TALK_WORDS
+    ):
         rest += 1
     minutes, day, rest = _duration_and_date(tokens, rest, today)
     note, agreements = split_agreements(kind, " ".join(tokens[rest:]) or None)
@@ -159,18 +191,6 @@ def parse_log(args: str, *, today: date) -> LogLine | LogProblem:
     if agreements is not None and len(agreements) > MAX_NOTE:
         return LogProblem("agreements_too_long", name=name, kind=kind)
     return LogLine(name=name, kind=kind, day=day, minutes=minutes, note=note, agreements=agreements)
-
-
-def _without_kind(tokens: list[str]) -> LogProblem:
-    """A line without a kind word: a kind but no name before it, or a name and a guess."""
-    name = " ".join(tokens[:1])
-    if tokens and kind_of(tokens[0]):
-        return LogProblem("no_name", kind=kind_of(tokens[0]))
-    guess = None
-    if len(tokens) > 1:
-        words = difflib.get_close_matches(fold(tokens[1]), list(KIND_WORDS), n=1, cutoff=0.5)
-        guess = KIND_WORDS[words[0]] if words else None
-    return LogProblem("no_kind", name=name, guess=guess)
 
 
 def _duration_and_date(tokens: list[str], rest: int, today: date) -> tuple[int | None, date, int]:

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from enum import StrEnum
 
 from domain.calendar import SchoolCalendar
 from domain.clock import at_local, local_date
 
-PromptKind = Literal["day_start", "reminder", "mentor_list", "day_close", "digest"]
-PROMPT_ORDER: tuple[PromptKind, ...] = (
-    "day_start",
-    "reminder",
-    "mentor_list",
-    "day_close",
-    "digest",
-)
+
+class Moment(StrEnum):
+    """A moment of the school day at which the planner writes prompts, in the day's order."""
+
+    DAY_START = "day_start"
+    REMINDER = "reminder"
+    MENTOR_LIST = "mentor_list"
+    DAY_CLOSE = "day_close"
+    DIGEST = "digest"
+
 
 # A close card that arrives in the evening is no longer "the end of the school day".
 CLOSE_GRACE = timedelta(hours=3)
@@ -47,28 +49,28 @@ class DayTimes:
 
 @dataclass(frozen=True)
 class DuePrompt:
-    """A prompt that is due now: its kind, school day, and the instants it is valid between."""
+    """A moment that is due now: which one, its school day, and the instants it is valid between."""
 
-    kind: PromptKind
+    kind: Moment
     day: date
     due_at: datetime
     expires_at: datetime
 
 
-def prompt_window(kind: PromptKind, day: date, times: DayTimes) -> tuple[datetime, datetime]:
-    """The UTC instants between which a prompt of `kind` may go out on `day`."""
+def prompt_window(kind: Moment, day: date, times: DayTimes) -> tuple[datetime, datetime]:
+    """The UTC instants between which the prompts of `kind` may go out on `day`."""
     close = at_local(day, times.close)
     match kind:
-        case "day_start":
+        case Moment.DAY_START:
             return at_local(day, times.start), close
-        case "reminder":
+        case Moment.REMINDER:
             return at_local(day, times.reminder), close
-        case "mentor_list":
+        case Moment.MENTOR_LIST:
             return at_local(day, times.mentor_list), close
-        case "day_close":
+        case Moment.DAY_CLOSE:
             end_of_day = at_local(day, time(23, 59))
             return close, min(close + CLOSE_GRACE, end_of_day)
-        case "digest":
+        case Moment.DIGEST:
             return close + DIGEST_AFTER_CLOSE, at_local(day, time(23, 59))
 
 
@@ -79,7 +81,7 @@ def due_prompts(now: datetime, times: DayTimes, calendar: SchoolCalendar) -> lis
     if not calendar.is_school_day(day):
         return []
     due: list[DuePrompt] = []
-    for kind in PROMPT_ORDER:
+    for kind in Moment:
         start, end = prompt_window(kind, day, times)
         if start <= now < end:
             due.append(DuePrompt(kind=kind, day=day, due_at=start, expires_at=end))

@@ -18,6 +18,10 @@ class Role(StrEnum):
     @classmethod
     def of_member(cls, stored: str | None) -> Role:
         """The role a member's stored role gives them in a turn."""
-        if stored in (cls.PUPIL, cls.MENTOR, cls.COORDINATOR):
+        if stored in MEMBER_ROLES:
             return cls(stored)
         return cls.MEMBER
+
+
+# The roles a member can be given, and so the only values a member's stored role can have.
+MEMBER_ROLES: tuple[Role, ...] = (Role.PUPIL, Role.MENTOR, Role.COORDINATOR)

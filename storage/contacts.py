@@ -9,6 +9,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.contacts import ContactKind
 from storage.models import ContactLog
 from storage.util import insert_once
 
@@ -99,7 +100,9 @@ async def count_since(*, session: AsyncSession, pupil_id: int, since: date) -> i
     return int(result.one())
 
 
-async def latest_of_kind(*, session: AsyncSession, pupil_id: int, kind: str) -> ContactLog | None:
+async def latest_of_kind(
+    *, session: AsyncSession, pupil_id: int, kind: ContactKind
+) -> ContactLog | None:
     """A pupil's latest contact of one kind (the latest progress talk, with its agreements)."""
     result = await session.exec(
         select(ContactLog)
@@ -110,7 +113,9 @@ async def latest_of_kind(*, session: AsyncSession, pupil_id: int, kind: str) -> 
     return result.first()
 
 
-async def last_days_of_kind(*, session: AsyncSession, team_id: int, kind: str) -> dict[int, date]:
+async def last_days_of_kind(
+    *, session: AsyncSession, team_id: int, kind: ContactKind
+) -> dict[int, date]:
     """pupil id -> the day of their latest contact of one kind, for a whole team."""
     result = await session.exec(
         select(ContactLog.pupil_id, func.max(ContactLog.day))

@@ -8,6 +8,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.delivery import DeliveryStatus
 from storage.models import CheckIn, ContactLog, Delivery
 
 
@@ -72,7 +73,7 @@ async def failed_deliveries(
         select(col(Delivery.last_error), func.count())
         .where(
             Delivery.team_id == team_id,
-            Delivery.status == "failed",
+            Delivery.status == DeliveryStatus.FAILED,
             Delivery.day >= start,
             Delivery.day <= end,
         )

@@ -9,6 +9,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.delivery import DeliveryStatus
 from storage.models import Delivery, Person
 
 
@@ -21,7 +22,7 @@ async def fresh_for_untold(
         select(Delivery, Person)
         .join(Person, col(Person.id) == col(Delivery.person_id))
         .where(
-            Delivery.status == "pending",
+            Delivery.status == DeliveryStatus.PENDING,
             col(Delivery.created_at) >= since,
             col(Person.opp_explained).is_(False),
             func.lower(col(Person.locale)).like("en%"),

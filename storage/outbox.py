@@ -1,11 +1,14 @@
-"""The delivery outbox: rows written once per natural key, claimed by one worker at a time."""
+"""Sending the outbox: rows claimed by one worker at a time, the leases that share the tenants
+out between workers, each send's outcome, and what an operator checks.
+
+What the flows write into it is `storage.deliveries`.
+"""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, func, or_, update
@@ -13,98 +16,28 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from domain.recipient import Recipient
+from domain.delivery import DeliveryStatus
 from storage.models import Delivery, DeliveryLane, Team
 from storage.util import dialect_of
 
 # Lease keys of worker heartbeats (tenants have their tenant id as key).
 WORKER_KEY = "worker:"
-# Set in a session's `info` once `enqueue` wrote a row in it (see `wrote_deliveries`).
-WROTE = "dagritme.wrote_deliveries"
 
 
-@dataclass(frozen=True)
-class NewDelivery:
-    """One message to write to the outbox."""
-
-    team_id: int
-    prompt: str
-    day: date
-    recipient: Recipient
-    payload: dict[str, Any]
-    not_before: datetime
-    ref: str = ""
-    expires_at: datetime | None = None
-    status: str = "pending"  # "cancelled" writes a marker that is never sent
-
-
-async def enqueue(
-    *, session: AsyncSession, deliveries: Sequence[NewDelivery], now: datetime
-) -> int:
-    """Write deliveries, skipping any whose natural key is already there; returns how many new."""
-    if not deliveries:
-        return 0
-    rows = [
-        {
-            "team_id": d.team_id,
-            "person_id": d.recipient.person_id,  # a row's person is who it goes to
-            "prompt": d.prompt,
-            "day": d.day,
-            "recipient": d.recipient.key,
-            "ref": d.ref,
-            "payload": d.payload,
-            "status": d.status,
-            "attempts": 0,
-            "not_before": d.not_before,
-            "expires_at": d.expires_at,
-            "created_at": now,
-        }
-        for d in deliveries
-    ]
-    table: Any = Delivery.__table__  # type: ignore[attr-defined]
-    insert: Any = postgresql.insert if dialect_of(session) == "postgresql" else sqlite.insert
-    created = 0
-    for start in range(0, len(rows), 500):
-        stmt = (
-            insert(table)
-            .values(rows[start : start + 500])
-            .on_conflict_do_nothing(index_elements=["prompt", "day", "recipient", "ref"])
-            .returning(table.c.id)
-        )
-        result = await session.exec(stmt)
-        created += len(result.all())
-    if created:
-        session.info[WROTE] = True
-    return created
-
-
-def wrote_deliveries(session: AsyncSession) -> bool:
-    """Whether `enqueue` wrote a row in this session (a turn's answer may add to what it wrote)."""
-    return bool(session.info.get(WROTE))
-
-
-async def recipients_with(
-    *, session: AsyncSession, team_id: int, prompt: str, day: date
-) -> set[Recipient]:
-    """Recipients that already have a delivery of this prompt on this day."""
-    result = await session.exec(
-        select(Delivery.recipient).where(
-            Delivery.team_id == team_id, Delivery.prompt == prompt, Delivery.day == day
-        )
+def _waiting(now: datetime) -> Any:
+    """Rows to send now, and rows a worker claimed and may not have sent."""
+    return or_(
+        and_(col(Delivery.status) == DeliveryStatus.PENDING, col(Delivery.not_before) <= now),
+        col(Delivery.status) == DeliveryStatus.SENDING,
     )
-    return {Recipient.parse(key) for key in result.all()}
 
 
 async def due_tenants(*, session: AsyncSession, now: datetime) -> dict[str, int]:
     """Tenants with rows to send now, or with rows a worker claimed and may not have sent."""
-    waiting = or_(
-        and_(col(Delivery.status) == "pending", col(Delivery.not_before) <= now),
-        col(Delivery.status) == "sending",
-    )
     query = (
         select(Team.tenant_id, func.count())
         .join(Delivery, col(Delivery.team_id) == col(Team.id))
-        .where(waiting)
+        .where(_waiting(now))
         .group_by(col(Team.tenant_id))
         .order_by(func.min(col(Delivery.not_before)))
     )
@@ -120,7 +53,7 @@ async def claim(
     row; SQLite has one writer at a time, which gives the same.
     """
     query = select(Delivery).where(
-        col(Delivery.status) == "pending", col(Delivery.not_before) <= now
+        col(Delivery.status) == DeliveryStatus.PENDING, col(Delivery.not_before) <= now
     )
     if tenant is not None:
         in_tenant = select(Team.id).where(Team.tenant_id == tenant)
@@ -137,7 +70,7 @@ async def claim(
         update(Delivery)
         .where(col(Delivery.id).in_(ids))
         .values(
-            status="sending",
+            status=DeliveryStatus.SENDING,
             claimed_at=now,
             claim_token=token,
             attempts=col(Delivery.attempts) + 1,
@@ -146,7 +79,7 @@ async def claim(
     )
     for row in rows:
         session.expunge(row)
-        row.status, row.claimed_at, row.claim_token = "sending", now, token
+        row.status, row.claimed_at, row.claim_token = DeliveryStatus.SENDING, now, token
         row.attempts += 1
     return rows
 
@@ -161,11 +94,11 @@ async def release_claims(
     """
     in_tenant = select(Team.id).where(Team.tenant_id == tenant)
     query = update(Delivery).where(
-        col(Delivery.status) == "sending", col(Delivery.team_id).in_(in_tenant)
+        col(Delivery.status) == DeliveryStatus.SENDING, col(Delivery.team_id).in_(in_tenant)
     )
     if keep_token is not None:
         query = query.where(col(Delivery.claim_token) != keep_token)
-    result: Any = await session.exec(query.values(status="pending", claim_token=None))
+    result: Any = await session.exec(query.values(status=DeliveryStatus.PENDING, claim_token=None))
     return int(result.rowcount or 0)
 
 
@@ -178,10 +111,10 @@ async def unclaim(*, session: AsyncSession, ids: Sequence[int], token: str) -> N
         .where(
             col(Delivery.id).in_(list(ids)),
             col(Delivery.claim_token) == token,
-            col(Delivery.status) == "sending",
+            col(Delivery.status) == DeliveryStatus.SENDING,
         )
         .values(
-            status="pending",
+            status=DeliveryStatus.PENDING,
             claim_token=None,
             attempts=col(Delivery.attempts) - 1,
         )
@@ -226,7 +159,7 @@ async def finish(
     session: AsyncSession,
     delivery_id: int,
     claim_token: str,
-    status: str,
+    status: DeliveryStatus,
     now: datetime,
     activity_id: str | None = None,
     conversation_id: str | None = None,
@@ -235,7 +168,7 @@ async def finish(
 ) -> bool:
     """Record a send's outcome, only if this worker still holds the claim."""
     values: dict[str, Any] = {"status": status, "last_error": error, "claim_token": None}
-    if status == "sent":
+    if status == DeliveryStatus.SENT:
         values.update(sent_at=now, activity_id=activity_id, conversation_id=conversation_id)
     if retry_at is not None:
         values["not_before"] = retry_at
@@ -258,7 +191,7 @@ async def finish_sent(
         update(table)
         .where(table.c.id == bindparam("row_id"), table.c.claim_token == bindparam("token"))
         .values(
-            status="sent",
+            status=DeliveryStatus.SENT,
             sent_at=now,
             last_error=None,
             claim_token=None,
@@ -278,18 +211,16 @@ async def finish_sent(
 
 async def health(*, session: AsyncSession, now: datetime) -> dict[str, Any]:
     """What an operator checks first: the backlog, how late it runs, and recent failures."""
-    due = or_(
-        and_(col(Delivery.status) == "pending", col(Delivery.not_before) <= now),
-        col(Delivery.status) == "sending",
-    )
     waiting, oldest = (
-        await session.exec(select(func.count(), func.min(col(Delivery.not_before))).where(due))
+        await session.exec(
+            select(func.count(), func.min(col(Delivery.not_before))).where(_waiting(now))
+        )
     ).one()
     since = now - timedelta(days=1)
     # a row's last attempt began when it was last claimed: that is when it failed
     failed = await session.exec(
         select(Delivery.last_error, func.count())
-        .where(col(Delivery.status) == "failed", col(Delivery.claimed_at) >= since)
+        .where(col(Delivery.status) == DeliveryStatus.FAILED, col(Delivery.claimed_at) >= since)
         .group_by(col(Delivery.last_error))
     )
     reasons = {str(reason or "unknown"): int(n) for reason, n in failed.all()}
@@ -309,15 +240,3 @@ async def counts(*, session: AsyncSession, team_id: int | None = None) -> dict[s
         query = query.where(Delivery.team_id == team_id)
     result = await session.exec(query)
     return {status: int(n) for status, n in result.all()}
-
-
-async def cancel_pending(
-    *, session: AsyncSession, reason: str, team_id: int | None = None, person_id: int | None = None
-) -> None:
-    """Cancel what is still waiting for a team that removed the bot or a person who left."""
-    query = update(Delivery).where(col(Delivery.status) == "pending")
-    if team_id is not None:
-        query = query.where(col(Delivery.team_id) == team_id)
-    if person_id is not None:
-        query = query.where(col(Delivery.person_id) == person_id)
-    await session.exec(query.values(status="cancelled", last_error=reason))

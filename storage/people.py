@@ -10,6 +10,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.roles import Role
 from storage.models import MentorLink, Person, PersonalChat, Team
 from storage.util import insert_once
 
@@ -107,7 +108,7 @@ async def memberships(
 
 
 async def team_members(
-    *, session: AsyncSession, team_id: int, role: str | None = None, active: bool = True
+    *, session: AsyncSession, team_id: int, role: Role | None = None, active: bool = True
 ) -> Sequence[Person]:
     """A team's members, optionally of one role, by name."""
     query = select(Person).where(Person.team_id == team_id)
@@ -136,7 +137,7 @@ async def has_pupils(*, session: AsyncSession, team_id: int) -> bool:
     """Whether a team has a pupil among its current members."""
     result = await session.exec(
         select(Person.id)
-        .where(Person.team_id == team_id, Person.role == "pupil", col(Person.active).is_(True))
+        .where(Person.team_id == team_id, Person.role == Role.PUPIL, col(Person.active).is_(True))
         .limit(1)
     )
     return result.first() is not None

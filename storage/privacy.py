@@ -10,6 +10,8 @@ from sqlalchemy import Text, cast, delete, update
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.delivery import DeliveryStatus
+from domain.roles import Role
 from storage import audit, trajectories
 from storage.models import (
     AuditEvent,
@@ -72,7 +74,9 @@ async def _purge_days(session: AsyncSession, *, now: datetime, cutoff: date) -> 
         "payloads",
         update(Delivery)
         .where(
-            col(Delivery.status).in_(["sent", "failed", "cancelled"]),
+            col(Delivery.status).in_(
+                [DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.CANCELLED]
+            ),
             col(Delivery.created_at) < now - timedelta(days=PAYLOAD_DAYS),
             # only rows not emptied yet: an old row's activity id stays, its text goes
             cast(col(Delivery.payload), Text) != "{}",
@@ -89,13 +93,8 @@ async def _purge_days(session: AsyncSession, *, now: datetime, cutoff: date) -> 
 
 async def _purge_people(session: AsyncSession, *, left_before: datetime) -> int:
     """Everything about the people who left before `left_before`; how many they were."""
-    gone = (
-        await session.exec(
-            select(Person.id).where(
-                col(Person.active).is_(False), col(Person.left_at) < left_before
-            )
-        )
-    ).all()
+    left = select(Person.id).where(col(Person.active).is_(False), col(Person.left_at) < left_before)
+    gone = (await session.exec(left)).all()
     count = 0
     for person_id in gone:
         person = await session.get(Person, person_id)
@@ -253,7 +252,7 @@ async def others_named(
         return []
     found = await session.exec(
         select(Person.id).where(
-            col(Person.id).in_(ids), Person.team_id == person.team_id, Person.role == "pupil"
+            col(Person.id).in_(ids), Person.team_id == person.team_id, Person.role == Role.PUPIL
         )
     )
     return sorted(pupil_id for pupil_id in found.all() if pupil_id is not None)

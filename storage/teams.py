@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import col, delete, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from domain.roles import Role
 from storage.models import Person, Team, TeamFreeDay
 
 
@@ -139,7 +140,7 @@ async def count_without_coordinator(*, session: AsyncSession) -> int:
         select(Person.id)
         .where(
             Person.team_id == Team.id,
-            Person.role == "coordinator",
+            Person.role == Role.COORDINATOR,
             col(Person.active).is_(True),
         )
         .exists()

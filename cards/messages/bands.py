@@ -8,22 +8,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "band.about.midden": {"nl": "midden (ongeveer 8–12 jaar)", "en": "middle (about 8–12)"},
     "band.about.oud": {"nl": "oud (ongeveer 12–18 jaar)", "en": "older (about 12–18)"},
     "band.team_default": {"nl": "{band} (standaard)", "en": "{band} (default)"},
-    "help.leeftijd": {
-        "nl": "**leeftijd** _leerling_ [jong|midden|oud|standaard] — welke check-in een leerling krijgt",
-        "en": "**age** _pupil_ [young|middle|older|default] — which check-in a pupil gets",
-    },
-    "usage.leeftijd": {
-        "nl": (
-            "Gebruik: **leeftijd** _leerling_ jong|midden|oud, bijvoorbeeld `leeftijd Sanne jong`; "
-            "`leeftijd Sanne` zegt welke groep ze heeft, `leeftijd Sanne standaard` zet haar terug "
-            "op de standaard van het team."
-        ),
-        "en": (
-            "Usage: **age** _pupil_ young|middle|older, for example `age Sanne young`; "
-            "`age Sanne` says which band she has, `age Sanne default` puts her back on the "
-            "team's default."
-        ),
-    },
     "leeftijd.own": {
         "nl": "{name} krijgt de check-in voor **{band}** (eigen instelling; de standaard van het team is {default}).",
         "en": "{name} gets the check-in for **{band}** (set for them; the team's default is {default}).",

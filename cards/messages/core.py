@@ -62,30 +62,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Je hebt nog geen rol. Een coördinator kan je er een geven.",
         "en": "You don't have a role yet. A coordinator can give you one.",
     },
-    "help.hulp": {
-        "nl": "**hulp** — dit overzicht",
-        "en": "**help** — this overview",
-    },
-    "help.rol": {
-        "nl": "**rol** _naam_ leerling [jong|midden|oud]|mentor|coördinator|geen — geef iemand een rol",
-        "en": "**role** _name_ pupil [young|middle|older]|mentor|coordinator|none — give someone a role",
-    },
-    "help.koppel": {
-        "nl": "**koppel** _leerling_ aan _mentor_ — koppel een leerling aan een mentor",
-        "en": "**link** _pupil_ to _mentor_ — link a pupil to a mentor",
-    },
-    "help.team": {
-        "nl": "**team** — alle teamleden met hun rol en mentor",
-        "en": "**team** — all team members with their role and mentor",
-    },
-    "usage.rol": {
-        "nl": "Gebruik: **rol** _naam_ leerling|mentor|coördinator|geen, bijvoorbeeld `rol Sanne leerling`; een leerling met leeftijdsgroep: `rol Sanne leerling jong` (of midden, oud).",
-        "en": "Usage: **role** _name_ pupil|mentor|coordinator|none, for example `role Sanne pupil`; a pupil with an age band: `role Sanne pupil young` (or middle, older).",
-    },
-    "usage.koppel": {
-        "nl": "Gebruik: **koppel** _leerling_ aan _mentor_, bijvoorbeeld `koppel Sanne aan Fatima`.",
-        "en": "Usage: **link** _pupil_ to _mentor_, for example `link Sanne to Fatima`.",
-    },
     "command.empty": {
         "nl": "Typ **hulp** om te zien wat ik kan.",
         "en": "Type **help** to see what I can do.",

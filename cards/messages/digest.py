@@ -1,14 +1,6 @@
 """Texts of the digests and the early signals."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "help.digest": {
-        "nl": "**digest** [dag|week] [datum] [pagina] — de cijfers van vandaag of deze week, met signalen",
-        "en": "**digest** [day|week] [date] [page] — today's or this week's figures, with signals",
-    },
-    "usage.digest": {
-        "nl": "Gebruik: **digest** (vandaag), **digest week**, **digest dag 23-11** of **digest week 2** (de tweede pagina).",
-        "en": "Usage: **digest** (today), **digest week**, **digest day 23-11** or **digest week 2** (the second page).",
-    },
     "signal.no_checkin": {
         "nl": "{detail} schooldagen op rij niet ingecheckt, sinds {since}.",
         "en": "no check-in on {detail} school days in a row, since {since}.",

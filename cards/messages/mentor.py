@@ -1,22 +1,6 @@
 """Texts for mentors and coordinators: the pupil overview, one pupil's page, the contact log."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "help.leerlingen": {
-        "nl": "**leerlingen** [alleen aandacht] [pagina] — je leerlingen van vandaag in één overzicht",
-        "en": "**pupils** [attention only] [page] — your pupils today at a glance",
-    },
-    "help.leerling": {
-        "nl": "**leerling** _naam_ — stemming, check-ins, planning en contacten van één leerling",
-        "en": "**pupil** _name_ — one pupil's mood, check-ins, plans and contacts",
-    },
-    "help.log": {
-        "nl": "**log** _leerling_ _soort_ [duur] [datum] [notitie] — contact vastleggen, bv. `log Sanne bellen 15m gaat beter` (soorten: gesprek, voortgangsgesprek, bellen, chat, huisbezoek, ouders, school, overig); afspraken van een voortgangsgesprek na `afspraken:`, bv. `log Sanne voortgangsgesprek 20m afspraken: elke dag om 10 uur starten`",
-        "en": "**log** _pupil_ _kind_ [duration] [date] [note] — record a contact, e.g. `log Sanne call 15m doing better` (kinds: talk, progress talk, call, chat, visit, parents, school, other); a progress talk's agreements after `agreements:`, e.g. `log Sanne progress talk 20m agreements: start at 10 every day`",
-    },
-    "help.contacten": {
-        "nl": "**contacten** _leerling_ [aantal] — de laatste contacten",
-        "en": "**contacts** _pupil_ [number] — the latest contacts",
-    },
     "contact.kind.gesprek": {"nl": "gesprek", "en": "talk"},
     "contact.kind.bellen": {"nl": "bellen", "en": "call"},
     "contact.kind.chat": {"nl": "chat", "en": "chat"},
@@ -177,13 +161,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "contact.no_pupils": {
         "nl": "Je hebt nog geen leerlingen om contacten voor te loggen. Vraag de coördinator je te koppelen.",
         "en": "You have no pupils to log contacts for yet. Ask the coordinator to link you.",
-    },
-    "usage.contacten": {
-        "nl": "Gebruik: **contacten** _leerling_ [aantal], bijvoorbeeld `contacten Sanne 5`.",
-        "en": "Usage: **contacts** _pupil_ [number], for example `contacts Sanne 5`.",
-    },
-    "usage.leerling": {
-        "nl": "Gebruik: **leerling** _naam_, bijvoorbeeld `leerling Sanne`.",
-        "en": "Usage: **pupil** _name_, for example `pupil Sanne`.",
     },
 }

@@ -1,14 +1,6 @@
 """Texts of the OPP cycle."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "help.opp": {
-        "nl": "**opp** [leerling] — evaluaties: wie wanneer; `opp Sanne start 1-9 elke 8 weken`, `opp Sanne geëvalueerd met ouders, school`, `opp Sanne verslag` (alles sinds de laatste evaluatie, voor het OPP-gesprek)",
-        "en": "**opp** [pupil] — evaluations: who and when; `opp Sanne start 1-9 every 8 weeks`, `opp Sanne evaluated with parents, school`, `opp Sanne report` (everything since the last evaluation, for the OPP meeting)",
-    },
-    "usage.opp": {
-        "nl": "Gebruik: **opp** (overzicht), **opp** _leerling_ (geschiedenis), **opp** _leerling_ **start** _datum_ [elke _n_ weken], **opp** _leerling_ **geëvalueerd** [datum] [met ouders, school, …] [notitie], **opp** _leerling_ **verslag** [vanaf _datum_].",
-        "en": "Usage: **opp** (overview), **opp** _pupil_ (history), **opp** _pupil_ **start** _date_ [every _n_ weeks], **opp** _pupil_ **evaluated** [date] [with parents, school, …] [note], **opp** _pupil_ **report** [from _date_].",
-    },
     "opp.participant.leerling": {"nl": "leerling", "en": "pupil"},
     "opp.participant.ouders": {"nl": "ouders", "en": "parents"},
     "opp.participant.mentor": {"nl": "mentor", "en": "mentor"},

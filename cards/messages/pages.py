@@ -1,16 +1,6 @@
 """Texts of long lists in pages."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "usage.leerlingen": {
-        "nl": (
-            "Gebruik: **leerlingen** (alle leerlingen van vandaag), **leerlingen 2** (de tweede "
-            "pagina) of **leerlingen alleen aandacht** (alleen wie nu aandacht nodig heeft)."
-        ),
-        "en": (
-            "Usage: **pupils** (all pupils today), **pupils 2** (the second page) or **pupils "
-            "attention only** (only those who need attention now)."
-        ),
-    },
     "pages.page": {"nl": "Pagina {page} van {pages}", "en": "Page {page} of {pages}"},
     "pages.previous": {"nl": "◀ Vorige", "en": "◀ Previous"},
     "pages.next": {"nl": "Volgende ({page}/{pages}) ▶", "en": "Next ({page}/{pages}) ▶"},

@@ -1,14 +1,6 @@
 """Texts of `voorbeeld`: the pupils' cards as staff see and try them."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "help.voorbeeld": {
-        "nl": "**voorbeeld** [jong|midden|oud] — zie en probeer de kaarten van de leerlingen; er wordt niets opgeslagen",
-        "en": "**preview** [young|middle|older] — see and try the pupils' cards; nothing is stored",
-    },
-    "usage.voorbeeld": {
-        "nl": "Gebruik: **voorbeeld**, of **voorbeeld** jong|midden|oud, bijvoorbeeld `voorbeeld jong`.",
-        "en": "Usage: **preview**, or **preview** young|middle|older, for example `preview young`.",
-    },
     "preview.banner": {
         "nl": "👁️ **Voorbeeld** voor leeftijdsgroep {band}: zo ziet een leerling deze kaart. Wat je invult, wordt niet opgeslagen.",
         "en": "👁️ **Preview** for the age band {band}: this is how a pupil sees this card. Nothing you fill in is stored.",

@@ -1,20 +1,6 @@
 """Texts of the AVG requests: inzage, erasure, audit trail."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "help.inzage": {
-        "nl": "**inzage** _naam_ — alles wat over iemand is opgeslagen (inzageverzoek)",
-        "en": "**export** _name_ — everything stored about someone (subject access request)",
-    },
-    "help.wis": {
-        "nl": "**wis** _naam_ — alles over iemand verwijderen (met bevestiging)",
-        "en": "**erase** _name_ — remove everything about someone (asks to confirm)",
-    },
-    "help.audit": {
-        "nl": "**audit** [naam] — wie heeft wat gedaan of ingezien",
-        "en": "**audit** [name] — who did or read what",
-    },
-    "usage.inzage": {"nl": "Gebruik: **inzage** _naam_.", "en": "Usage: **export** _name_."},
-    "usage.wis": {"nl": "Gebruik: **wis** _naam_.", "en": "Usage: **erase** _name_."},
     "inzage.summary": {
         "nl": "Inzage voor {name} ({counts}). Andere leerlingen staan er alleen met datum, soort en nummer in, zonder tekst of naam. Deze inzage is vastgelegd in het auditlog.",
         "en": "Export for {name} ({counts}). Other pupils appear only by date, kind and number, without text or name. This export has been recorded in the audit trail.",

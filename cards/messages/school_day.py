@@ -178,10 +178,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "settings.liberation.nooit": {"nl": "Nooit vrij", "en": "Never off"},
     "settings.none": {"nl": "Geen", "en": "None"},
     "settings.save": {"nl": "Opslaan", "en": "Save"},
-    "help.inchecken": {
-        "nl": "**inchecken** — je kaart van vandaag nog een keer",
-        "en": "**checkin** — today's card once more",
-    },
     "rhythm.again.no_school": {
         "nl": "Vandaag is er geen school ({reason}). Geniet ervan! 🌞",
         "en": "There is no school today ({reason}). Enjoy! 🌞",

@@ -1,45 +1,6 @@
 """Texts of the coordinator and mentor side of the daily rhythm: settings, pause, alerts."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "help.instellingen": {
-        "nl": "**instellingen** — tijden, regio, kanalen, vergaderlink, vrije dagen en leeftijdsgroep van het team",
-        "en": "**settings** — the team's times, region, channels, meeting link, free days and age band",
-    },
-    "help.pauze": {
-        "nl": "**pauze** _leerling_ tot _datum_ — geen check-ins tijdens ziekte of opname",
-        "en": "**pause** _pupil_ until _date_ — no check-ins during illness or a hospital stay",
-    },
-    "help.hervat": {
-        "nl": "**hervat** _leerling_ — check-ins weer aanzetten",
-        "en": "**resume** _pupil_ — turn check-ins back on",
-    },
-    "usage.pauze": {
-        "nl": "Gebruik: **pauze** _leerling_ tot _datum_, bijvoorbeeld `pauze Sanne tot vrijdag` of `pauze Sanne tot 12-12`.",
-        "en": "Usage: **pause** _pupil_ until _date_, for example `pause Sanne until friday` or `pause Sanne until 12-12`.",
-    },
-    "usage.hervat": {
-        "nl": "Gebruik: **hervat** _leerling_, bijvoorbeeld `hervat Sanne`.",
-        "en": "Usage: **resume** _pupil_, for example `resume Sanne`.",
-    },
-    "usage.instellingen": {
-        "nl": (
-            "Typ **instellingen** voor de kaart, of één regel: `instellingen start 09:00`, "
-            "`instellingen afsluiting 14:45`, `instellingen herinnering 10:00`, "
-            "`instellingen mentorlijst 10:30`, `instellingen regio zuid`, "
-            "`instellingen link https://…`, `instellingen vrij 12-03-2027`, "
-            "`instellingen oppakken 2`, `instellingen voortgangsgesprek elke 1 week`, "
-            "`instellingen leeftijd jong` (of midden, oud), "
-            "`instellingen klaskanaal` (in het kanaal zelf)."
-        ),
-        "en": (
-            "Type **settings** for the card, or one line: `settings start 09:00`, "
-            "`settings close 14:45`, `settings reminder 10:00`, `settings mentorlist 10:30`, "
-            "`settings region south`, `settings link https://…`, `settings freedays 12-03-2027`, "
-            "`settings pickup 2`, `settings progress every 1 week`, "
-            "`settings age young` (or middle, older), "
-            "`settings classchannel` (in the channel itself)."
-        ),
-    },
     "pauze.done": {
         "nl": "{name} is gepauzeerd tot en met {until}: geen check-ins en herinneringen tot dan. Beterschap! Met **hervat** zet je ze eerder weer aan.",
         "en": "{name} is paused up to and including {until}: no check-ins or reminders until then. Use **resume** to turn them on earlier.",

@@ -1,22 +1,6 @@
 """Texts of the trajectory (the path back to school) and the coordinators' term report."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "help.traject": {
-        "nl": "**traject** _leerling_ — de weg terug naar school: fase, sinds wanneer, uitkomst; `traject Sanne fase opbouw`, `traject Sanne afgerond terug naar school`",
-        "en": "**trajectory** _pupil_ — the path back to school: phase, since when, outcome; `trajectory Sanne phase building up`, `trajectory Sanne done back to school`",
-    },
-    "usage.traject": {
-        "nl": "Gebruik: **traject** _leerling_ (bekijken), **traject** _leerling_ **fase** _fase_ [datum], **traject** _leerling_ **start** [datum] (zonder datum: sinds de leerling erbij kwam), **traject** _leerling_ **afgerond** terug naar school | andere plek | anders [datum], **traject fasen** (de fasen van het team; een coördinator zet ze met **traject fasen** instroom, opbouw, schoolfit, terugkeer).",
-        "en": "Usage: **trajectory** _pupil_ (view), **trajectory** _pupil_ **phase** _phase_ [date], **trajectory** _pupil_ **start** [date] (without a date: when the pupil joined), **trajectory** _pupil_ **done** back to school | other placement | other [date], **trajectory phases** (the team's phases; a coordinator sets them with **trajectory phases** intake, building up, school-ready, return).",
-    },
-    "help.rapport": {
-        "nl": "**rapport** [periode] — periodeverslag in aantallen, zonder namen: fasen, uitkomsten, check-ins, contacten; `rapport`, `rapport schooljaar 2025-2026`, `rapport 1-8 tot 31-12`",
-        "en": "**report** [period] — term report in counts, without names: phases, outcomes, check-ins, contacts; `report`, `report school year 2025-2026`, `report 1-8 to 31-12`",
-    },
-    "usage.rapport": {
-        "nl": "Gebruik: **rapport** (dit schooljaar), **rapport vorig schooljaar**, **rapport schooljaar** 2025-2026, **rapport** _datum_ **tot** _datum_.",
-        "en": "Usage: **report** (this school year), **report last school year**, **report school year** 2025-2026, **report** _date_ **to** _date_.",
-    },
     "trajectory.phase.instroom": {"nl": "instroom", "en": "intake"},
     "trajectory.phase.opbouw": {"nl": "opbouw", "en": "building up"},
     "trajectory.phase.schoolfit": {"nl": "schoolfit", "en": "school-ready"},

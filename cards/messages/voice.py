@@ -125,10 +125,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     # A suggestion for a mistyped command comes as a button that runs the corrected line.
     # (The question itself is `command.unknown_suggest`.)
     # `signaalwoorden`: a team's own phrases of distress.
-    "help.signaalwoorden": {
-        "nl": "**signaalwoorden** [+ _zin_ | - _zin_] — eigen signaalwoorden van dit team",
-        "en": "**distresswords** [+ _phrase_ | - _phrase_] — this team's own words of distress",
-    },
     "phrases.intro": {
         "nl": (
             "Schrijft een leerling woorden van nood, dan krijgen de mentor en de coördinatoren "
@@ -150,13 +146,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This team's own words ({count}):",
     },
     "phrases.item": {"nl": "- {phrase}", "en": "- {phrase}"},
-    "phrases.usage": {
-        "nl": (
-            "Toevoegen: **signaalwoorden + ik ben zo alleen**. Weghalen: "
-            "**signaalwoorden - ik ben zo alleen**."
-        ),
-        "en": "Add: **distresswords + i am so alone**. Remove: **distresswords - i am so alone**.",
-    },
     "phrases.added": {
         "nl": "Toegevoegd: ‘{phrase}’. Schrijft een leerling dit, dan krijgen de mentor en de coördinatoren meteen bericht.",
         "en": "Added: ‘{phrase}’. When a pupil writes this, the mentor and the coordinators hear at once.",

@@ -1,14 +1,6 @@
 """Texts of `mijn week`: a pupil's own week, in kind words for a child."""
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "help.mijn week": {
-        "nl": "**mijn week** — hoe je week ging: je gevoel, je doelen en hoeveel dagen op rij je incheckte",
-        "en": "**my week** — how your week went: how you felt, your goals and how many days in a row you checked in",
-    },
-    "usage.mijn week": {
-        "nl": "Typ **mijn week** (of **week**) en je ziet je week: je gevoel per dag, je doelen en hoeveel dagen op rij je incheckte.",
-        "en": "Type **my week** (or **week**) to see your week: how you felt each day, your goals and how many days in a row you checked in.",
-    },
     "week.title": {"nl": "Jouw week, {name} 🌈", "en": "Your week, {name} 🌈"},
     "week.span": {"nl": "{first} t/m {last}", "en": "{first} to {last}"},
     "week.streak.none": {

@@ -9,18 +9,19 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from cards.catalogue import Lang, lang_of, t
+from cards.catalogue import Lang, t
 from cards.opp import OppRow, opp_nudge_card, opp_overview_card
 from dialogs.opp_status import cycle_of, opp_rows, suggested_participants, trend_since
-from dialogs.recipients import coordinator_destinations
-from dialogs.teamcal import message_payload
+from dialogs.outbox_rows import message_at
+from dialogs.recipients import coordinator_destinations, pupil_staff
 from domain.calendar import SchoolCalendar
+from domain.delivery import Prompt
 from domain.due import DuePrompt
 from domain.opp import nudge_stage
-from domain.recipient import Recipient
-from storage import opp, outbox, people
-from storage.models import Person, Team
-from storage.outbox import NewDelivery
+from domain.roles import Role
+from storage import deliveries, opp, people
+from storage.deliveries import NewDelivery
+from storage.models import Team
 
 OVERVIEW_HORIZON = 14  # days ahead that the Monday overview shows
 
@@ -31,26 +32,25 @@ async def plan_nudges(
     """One nudge per pupil per stage of the cycle, to the mentor (coordinators if none)."""
     assert team.id is not None
     today = prompt.day
-    pupils = await people.team_members(session=session, team_id=team.id, role="pupil")
+    pupils = await people.team_members(session=session, team_id=team.id, role=Role.PUPIL)
     rows, _ = await opp_rows(session, team, pupils, today=today, calendar=calendar)
     if not rows:
         return 0
     by_id = {p.id: p for p in pupils}
     plans = {p.pupil_id: p for p in await opp.team_plans(session=session, team_id=team.id)}
     last = await opp.last_evaluations(session=session, team_id=team.id)
-    deliveries: list[NewDelivery] = []
+    nudges: list[NewDelivery] = []
     for row in rows:
         stage = nudge_stage(due=row.due, today=today)
         pupil = by_id.get(row.pupil_id)
         if stage is None or pupil is None:
             continue
-        targets = await _responsible(session, team, pupil)
+        targets = await pupil_staff(session, team, pupil)
         since = last.get(row.pupil_id) or plans[row.pupil_id].start_date
         trend = await trend_since(session, pupil, since=since, today=today, calendar=calendar)
-        for target in targets:
-            assert target.id is not None
+        for to in targets:
             card = opp_nudge_card(
-                lang=lang_of(target.locale),
+                lang=to.lang,
                 row=row,
                 stage=stage,
                 trend=trend,
@@ -59,27 +59,18 @@ async def plan_nudges(
                 team_ref=team.id,
                 nonce=uuid.uuid4().hex,
             )
-            deliveries.append(
-                NewDelivery(
+            nudges.append(
+                message_at(
+                    Prompt.OPP_NUDGE,
+                    prompt,
                     team_id=team.id,
-                    prompt="opp_nudge",
+                    to=to,
                     day=row.due,
-                    recipient=Recipient.person(target.id),
                     ref=f"{row.pupil_id}:{stage}:{cycle_of(plans[row.pupil_id], team)}",
-                    payload=message_payload(card=card),
-                    not_before=prompt.due_at,
-                    expires_at=prompt.expires_at,
+                    card=card,
                 )
             )
-    return await outbox.enqueue(session=session, deliveries=deliveries, now=now)
-
-
-async def _responsible(session: AsyncSession, team: Team, pupil: Person) -> list[Person]:
-    assert pupil.id is not None and team.id is not None
-    mentor = await people.mentor_of(session=session, pupil_id=pupil.id)
-    if mentor is not None:
-        return [mentor]
-    return list(await people.team_members(session=session, team_id=team.id, role="coordinator"))
+    return await deliveries.enqueue(session=session, deliveries=nudges, now=now)
 
 
 def first_school_day_of_week(day: date, calendar: SchoolCalendar) -> date | None:
@@ -98,7 +89,7 @@ async def plan_overview(
         return 0
     if not await opp.team_plans(session=session, team_id=team.id):
         return 0
-    pupils = await people.team_members(session=session, team_id=team.id, role="pupil")
+    pupils = await people.team_members(session=session, team_id=team.id, role=Role.PUPIL)
     rows, _ = await opp_rows(
         session, team, pupils, today=today, calendar=calendar, with_mentor=True
     )
@@ -112,16 +103,15 @@ async def plan_overview(
         return opp_overview_card(lang=lang, day=today, groups=dict(sorted(groups.items())))
 
     monday = today - timedelta(days=today.weekday())
-    deliveries = [
-        NewDelivery(
+    overviews = [
+        message_at(
+            Prompt.OPP_OVERVIEW,
+            prompt,
             team_id=team.id,
-            prompt="opp_overview",
+            to=to,
             day=monday,
-            recipient=target.recipient,
-            payload=message_payload(card=overview_card(target.lang)),
-            not_before=prompt.due_at,
-            expires_at=prompt.expires_at,
+            card=overview_card(to.lang),
         )
-        for target in targets
+        for to in targets
     ]
-    return await outbox.enqueue(session=session, deliveries=deliveries, now=now)
+    return await deliveries.enqueue(session=session, deliveries=overviews, now=now)

@@ -9,26 +9,28 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from cards.catalogue import lang_of
 from cards.progress import talks_due_card
 from dialogs.clock.opp_nudges import first_school_day_of_week
 from dialogs.commands.team_settings import every_weeks
-from dialogs.teamcal import message_payload
+from dialogs.outbox_rows import Destination, message_at
 from domain.calendar import SchoolCalendar
-from domain.contacts import PROGRESS_TALK
+from domain.contacts import ContactKind
+from domain.delivery import Prompt
 from domain.due import DuePrompt
 from domain.pause import paused_on
 from domain.progress import GRACE_WEEKS, talk_due
-from domain.recipient import Recipient
+from domain.roles import Role
 from domain.signals import Signal, no_progress_talk, opp_missing, opp_without_parents
-from storage import contacts, opp, outbox, people
+from storage import contacts, deliveries, opp, people
+from storage.deliveries import NewDelivery
 from storage.models import Team
-from storage.outbox import NewDelivery
 
 
 async def latest_talk(session: AsyncSession, pupil_id: int) -> tuple[date, str | None] | None:
     """The pupil's latest progress talk and its agreements: they hold until the next talk."""
-    talk = await contacts.latest_of_kind(session=session, pupil_id=pupil_id, kind=PROGRESS_TALK)
+    talk = await contacts.latest_of_kind(
+        session=session, pupil_id=pupil_id, kind=ContactKind.PROGRESS_TALK
+    )
     return None if talk is None else (talk.day, talk.agreements)
 
 
@@ -41,39 +43,33 @@ async def plan_talks_due(
     today = prompt.day
     if first_school_day_of_week(today, calendar) != today:
         return 0
-    last = await contacts.last_days_of_kind(session=session, team_id=team.id, kind=PROGRESS_TALK)
+    last = await contacts.last_days_of_kind(
+        session=session, team_id=team.id, kind=ContactKind.PROGRESS_TALK
+    )
     monday = today - timedelta(days=today.weekday())
-    deliveries: list[NewDelivery] = []
-    for mentor in await people.team_members(session=session, team_id=team.id, role="mentor"):
+    lists: list[NewDelivery] = []
+    for mentor in await people.team_members(session=session, team_id=team.id, role=Role.MENTOR):
         assert mentor.id is not None
         due = [
             (pupil.name, last.get(pupil.id or 0))
             for pupil in await people.pupils_of(session=session, mentor_id=mentor.id)
-            if pupil.role == "pupil"
+            if pupil.role == Role.PUPIL
             and not paused_on(pupil.paused_until, today)
             and talk_due(last.get(pupil.id or 0), weeks=team.progress_talk_weeks, today=today)
         ]
         if not due:
             continue
-        lang = lang_of(mentor.locale)
+        to = Destination.chat_of(mentor)
         card = talks_due_card(
-            lang=lang,
+            lang=to.lang,
             day=today,
-            every=every_weeks(team.progress_talk_weeks, lang),
+            every=every_weeks(team.progress_talk_weeks, to.lang),
             pupils=sorted(due),
         )
-        deliveries.append(
-            NewDelivery(
-                team_id=team.id,
-                prompt="talks_due",
-                day=monday,
-                recipient=Recipient.person(mentor.id),
-                payload=message_payload(card=card),
-                not_before=prompt.due_at,
-                expires_at=prompt.expires_at,
-            )
+        lists.append(
+            message_at(Prompt.TALKS_DUE, prompt, team_id=team.id, to=to, day=monday, card=card)
         )
-    return await outbox.enqueue(session=session, deliveries=deliveries, now=now)
+    return await deliveries.enqueue(session=session, deliveries=lists, now=now)
 
 
 @dataclass(frozen=True)
@@ -112,7 +108,7 @@ async def timing_facts(session: AsyncSession, team: Team) -> TimingFacts:
     return TimingFacts(
         talk_weeks=team.progress_talk_weeks,
         last_talks=await contacts.last_days_of_kind(
-            session=session, team_id=team.id, kind=PROGRESS_TALK
+            session=session, team_id=team.id, kind=ContactKind.PROGRESS_TALK
         ),
         plans={plan.pupil_id: plan.start_date for plan in plans},
         with_parents=await opp.last_evaluations_with(

@@ -8,16 +8,17 @@ from datetime import date, datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from cards.catalogue import lang_of, t
+from cards.catalogue import t
 from cards.signals import signal_sentence
 from dialogs.clock.progress import timing_facts
 from dialogs.opp_status import opp_rows
+from dialogs.outbox_rows import message_now
 from dialogs.recipients import pupil_staff
-from dialogs.teamcal import message_payload
 from domain.calendar import SchoolCalendar
 from domain.clock import local_date
+from domain.delivery import Prompt
 from domain.pause import paused_on
-from domain.recipient import Recipient
+from domain.roles import Role
 from domain.signals import (
     DayRecord,
     Signal,
@@ -30,9 +31,9 @@ from domain.signals import (
     plan_not_reached,
     plan_outcome,
 )
-from storage import checkins, figures, outbox, people, signals
+from storage import checkins, deliveries, figures, people, signals
+from storage.deliveries import NewDelivery
 from storage.models import CheckIn, Person, PupilSignal, Team
-from storage.outbox import NewDelivery
 
 HISTORY = 15  # school days the rules look back over
 
@@ -62,7 +63,7 @@ async def evaluate(
     """Run every rule for every pupil; store new signals, resolve those that no longer hold."""
     assert team.id is not None
     limits = thresholds(team)
-    pupils = list(await people.team_members(session=session, team_id=team.id, role="pupil"))
+    pupils = list(await people.team_members(session=session, team_id=team.id, role=Role.PUPIL))
     days = _history_days(calendar, today)
     start = days[0]
     history = await checkins.team_checkins(session=session, team_id=team.id, start=start, end=today)
@@ -167,28 +168,27 @@ async def alert_mentors(
 ) -> int:
     """Each new signal goes once to the pupil's mentor (the coordinators when there is none)."""
     assert team.id is not None
-    deliveries: list[NewDelivery] = []
+    rows: list[NewDelivery] = []
     for signal in new:
         pupil = await people.get_person(session=session, person_id=signal.pupil_id)
         if pupil is None:
             continue
-        for target in await pupil_staff(session, team, pupil):
-            lang = lang_of(target.locale)
+        for to in await pupil_staff(session, team, pupil):
             body = t(
                 "signal.alert",
-                lang,
+                to.lang,
                 name=pupil.name,
-                reason=signal_sentence(signal.kind, signal.detail, signal.since, lang),
+                reason=signal_sentence(signal.kind, signal.detail, signal.since, to.lang),
             )
-            deliveries.append(
-                NewDelivery(
+            rows.append(
+                message_now(
+                    Prompt.SIGNAL,
                     team_id=team.id,
-                    prompt="signal",
+                    to=to,
+                    now=now,
                     day=day,
-                    recipient=Recipient.person(target.id or 0),
                     ref=f"signal:{signal.id}",
-                    payload=message_payload(text=body),
-                    not_before=now,
+                    text=body,
                 )
             )
-    return await outbox.enqueue(session=session, deliveries=deliveries, now=now)
+    return await deliveries.enqueue(session=session, deliveries=rows, now=now)

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from cards.catalogue import t
+from cards.catalogue import Words, t
 from cards.plain import plain
 from dialogs.bands import band_name, band_note, set_own_band
 from dialogs.inbound import Reply, text
 from dialogs.names import NotFound, resolve
 from dialogs.router import COORDINATOR, PRIVATE, Turn, router
+from dialogs.teams_menu import TeamsMenu
 from domain.age import AgeBand, band_of
 from domain.clock import local_date
 from domain.grammar import format_date
+from domain.roles import Role
 from domain.text import fold, suggest
 from storage import people
 from storage.models import Person
@@ -33,7 +35,42 @@ ROLE_BY_WORD = {fold(word): role for word, role in ROLE_WORDS.items()}
 LINK_SPLIT = re.compile(r"\s+(?:aan|to|bij|with)\s+", re.IGNORECASE)
 
 
-@router.command("rol", "role", roles=COORDINATOR, where=PRIVATE)
+@router.command(
+    "rol",
+    "role",
+    roles=COORDINATOR,
+    where=PRIVATE,
+    order=140,
+    help=Words(
+        nl=(
+            "**rol** _naam_ leerling "
+            "[jong|midden|oud]|mentor|coördinator|geen — geef iemand een rol"
+        ),
+        en=(
+            "**role** _name_ pupil "
+            "[young|middle|older]|mentor|coordinator|none — give someone a role"
+        ),
+    ),
+    usage=Words(
+        nl=(
+            "Gebruik: **rol** _naam_ leerling|mentor|coördinator|geen, "
+            "bijvoorbeeld `rol Sanne leerling`; een leerling met "
+            "leeftijdsgroep: `rol Sanne leerling jong` (of midden, oud)."
+        ),
+        en=(
+            "Usage: **role** _name_ pupil|mentor|coordinator|none, for example `role Sanne "
+            "pupil`; a pupil with an age band: `role Sanne pupil young` (or middle, older)."
+        ),
+    ),
+    teams=TeamsMenu(
+        title="role",
+        order=120,
+        personal=Words(
+            nl="Iemand een rol geven: rol Sanne leerling (coördinatoren)",
+            en="Give someone a role: role Sanne pupil (coordinators)",
+        ),
+    ),
+)
 async def set_role(turn: Turn) -> Sequence[Reply]:
     """`rol <naam> leerling|mentor|coördinator|geen`; a pupil may get `jong|midden|oud` too."""
     args, band_word = _band_suffix(turn.args)
@@ -57,7 +94,7 @@ async def set_role(turn: Turn) -> Sequence[Reply]:
         return [text(reply)]
     if person.role == "coordinator":
         coordinators = await people.team_members(
-            session=turn.session, team_id=turn.team_id, role="coordinator"
+            session=turn.session, team_id=turn.team_id, role=Role.COORDINATOR
         )
         if len(coordinators) <= 1:
             return [text(t("rol.last_coordinator", turn.lang, name=person.name))]
@@ -84,7 +121,7 @@ def _band_suffix(args: str) -> tuple[str, str]:
 
 def _role_usage(turn: Turn, name: str, word: str, key: str) -> Reply:
     guess = suggest(key, list(ROLE_WORDS)) if key else None
-    usage = t("usage.rol", turn.lang)
+    usage = turn.usage()
     if guess and name.strip():
         return text(
             t("command.bad_value", turn.lang, value=word[:30], guess=guess) + "\n\n" + usage
@@ -110,20 +147,36 @@ async def _leave_role(turn: Turn, person: Person) -> list[str]:
     return notes
 
 
-@router.command("koppel", "link", roles=COORDINATOR, where=PRIVATE)
+@router.command(
+    "koppel",
+    "link",
+    roles=COORDINATOR,
+    where=PRIVATE,
+    order=150,
+    help=Words(
+        nl="**koppel** _leerling_ aan _mentor_ — koppel een leerling aan een mentor",
+        en="**link** _pupil_ to _mentor_ — link a pupil to a mentor",
+    ),
+    usage=Words(
+        nl="Gebruik: **koppel** _leerling_ aan _mentor_, bijvoorbeeld `koppel Sanne aan Fatima`.",
+        en="Usage: **link** _pupil_ to _mentor_, for example `link Sanne to Fatima`.",
+    ),
+)
 async def link_pupil(turn: Turn) -> Sequence[Reply]:
     """`koppel <leerling> aan <mentor>`."""
     parts = LINK_SPLIT.split(turn.args)
     if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
-        return [text(t("usage.koppel", turn.lang))]
+        return [text(turn.usage())]
     pupil_query, mentor_query = parts[0].strip(), parts[1].strip()
-    pupils = await people.team_members(session=turn.session, team_id=turn.team_id, role="pupil")
+    pupils = await people.team_members(session=turn.session, team_id=turn.team_id, role=Role.PUPIL)
     pupil = await resolve(
         turn, pupil_query, rerun=f"koppel {{name}} aan {mentor_query}", candidates=pupils
     )
     if isinstance(pupil, NotFound):
         return [await _explain_not_pupil(turn, pupil_query) or pupil.reply]
-    mentors = await people.team_members(session=turn.session, team_id=turn.team_id, role="mentor")
+    mentors = await people.team_members(
+        session=turn.session, team_id=turn.team_id, role=Role.MENTOR
+    )
     mentor = await resolve(
         turn, mentor_query, rerun=f"koppel #{pupil.id} aan {{name}}", candidates=mentors
     )
@@ -161,7 +214,22 @@ async def _explain_not_pupil(turn: Turn, query: str) -> Reply | None:
     return text(t("koppel.not_a_pupil", turn.lang, name=found.name))
 
 
-@router.command("team", "klas", "members", roles=COORDINATOR, where=PRIVATE)
+@router.command(
+    "team",
+    "klas",
+    "members",
+    roles=COORDINATOR,
+    where=PRIVATE,
+    order=170,
+    help=Words(
+        nl="**team** — alle teamleden met hun rol en mentor",
+        en="**team** — all team members with their role and mentor",
+    ),
+    usage=Words(
+        nl="Typ **team** voor alle teamleden met hun rol en mentor.",
+        en="Type **team** for all team members with their role and mentor.",
+    ),
+)
 async def list_team(turn: Turn) -> Sequence[Reply]:
     """`team`: members by role, pupils with their mentor."""
     members = await people.team_members(session=turn.session, team_id=turn.team_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cards.catalogue import t
+from cards.catalogue import Words, t
 from dialogs.bands import (
     DEFAULT_WORDS,
     band_name,
@@ -67,15 +67,41 @@ def _bad_band(turn: Turn, line: AgeLine) -> Reply | None:
     guess = suggest(last, [*BAND_WORDS, *DEFAULT_WORDS]) if head.strip() else None
     if line.changes or guess is None:
         return None
-    usage = t("usage.leeftijd", turn.lang)
+    usage = turn.usage()
     return text(t("command.bad_value", turn.lang, value=last[:30], guess=guess) + "\n\n" + usage)
 
 
-@router.command("leeftijd", "age", "leeftijdsgroep", roles=STAFF, where=PRIVATE)
+@router.command(
+    "leeftijd",
+    "age",
+    "leeftijdsgroep",
+    roles=STAFF,
+    where=PRIVATE,
+    order=160,
+    help=Words(
+        nl=(
+            "**leeftijd** _leerling_ [jong|midden|oud|standaard] "
+            "— welke check-in een leerling krijgt"
+        ),
+        en="**age** _pupil_ [young|middle|older|default] — which check-in a pupil gets",
+    ),
+    usage=Words(
+        nl=(
+            "Gebruik: **leeftijd** _leerling_ jong|midden|oud, bijvoorbeeld "
+            "`leeftijd Sanne jong`; `leeftijd Sanne` zegt welke groep ze heeft, "
+            "`leeftijd Sanne standaard` zet haar terug op de standaard van het team."
+        ),
+        en=(
+            "Usage: **age** _pupil_ young|middle|older, for example "
+            "`age Sanne young`; `age Sanne` says which band she has, "
+            "`age Sanne default` puts her back on the team's default."
+        ),
+    ),
+)
 async def age_command(turn: Turn) -> Sequence[Reply]:
     """`leeftijd <leerling> [jong|midden|oud|standaard]`: say or set a pupil's age band."""
     if not turn.args.strip():
-        return [text(t("usage.leeftijd", turn.lang))]
+        return [text(turn.usage())]
     line = await parse_line(turn, turn.args.strip())
     rerun = f"leeftijd {{name}} {line.word}".strip() if line.changes else "leeftijd {name}"
     found = await resolve_pupil(turn, line.name, rerun=rerun)

@@ -10,22 +10,19 @@ from datetime import datetime
 
 from cards.alerts import ALERT_CONTACT, LOG_CONTACT, PICK_UP, is_alert_card, picked_up_card
 from cards.answers import CardAnswer
-from cards.catalogue import lang_of, t
+from cards.catalogue import t
 from cards.mentor import ContactDraft
 from dialogs.commands.contacts import contact_form, save_from_card
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name, visible_pupils
+from dialogs.outbox_rows import Destination, message_now
 from dialogs.router import PRIVATE, STAFF, Turn, router
-from dialogs.teamcal import message_payload
 from domain.clock import local_date, local_time
+from domain.delivery import Prompt
 from domain.grammar import format_date, format_time
 from domain.numbers import MAX_ID, int_value
-from domain.recipient import Recipient
-from storage import alerts, outbox, people
+from storage import alerts, deliveries, people
 from storage.models import Person, PupilAlert
-from storage.outbox import NewDelivery
-
-TOLD_PROMPT = "alert_picked_up"  # the pupil hears that their message was seen
 
 
 async def _alert_for(turn: Turn) -> tuple[PupilAlert, Person] | Reply:
@@ -55,18 +52,16 @@ def _when(turn: Turn, moment: datetime) -> str:
 async def _tell_pupil(turn: Turn, alert: PupilAlert, pupil: Person) -> None:
     """The pupil hears, once, that their message was seen and who will get in touch."""
     assert turn.actor is not None and pupil.id is not None
-    row = NewDelivery(
+    to = Destination.chat_of(pupil)
+    row = message_now(
+        Prompt.ALERT_PICKED_UP,
         team_id=turn.team_id,
-        prompt=TOLD_PROMPT,
-        day=local_date(turn.now),
-        recipient=Recipient.person(pupil.id),
-        payload=message_payload(
-            text=t("alert.pupil_told", lang_of(pupil.locale), name=first_name(turn.actor))
-        ),
+        to=to,
+        now=turn.now,
         ref=f"alert:{alert.id}",
-        not_before=turn.now,
+        text=t("alert.pupil_told", to.lang, name=first_name(turn.actor)),
     )
-    if await outbox.enqueue(session=turn.session, deliveries=[row], now=turn.now):
+    if await deliveries.enqueue(session=turn.session, deliveries=[row], now=turn.now):
         turn.outbox_touched = True
 
 

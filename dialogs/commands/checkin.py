@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from cards.answers import CardAnswer
-from cards.catalogue import Lang, t
+from cards.catalogue import Lang, Words, t
 from cards.checkin import checkin_card, close_card, expired_card
 from cards.confirmations import Reader, checkin_done_card, close_done_card
 from dialogs.alerts import alert_checkin, checkin_source
@@ -20,10 +20,12 @@ from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
 from dialogs.router import PRIVATE, PUPILS, Turn, router
 from dialogs.teamcal import calendar_for, day_times
+from dialogs.teams_menu import TeamsMenu
 from domain.age import AgeBand
 from domain.clock import local_date
 from domain.due import due_prompts
 from domain.grammar import format_date
+from domain.roles import Role
 from storage import checkins, people
 from storage.models import CheckIn
 
@@ -43,7 +45,7 @@ async def reader_of(turn: Turn) -> Reader | None:
     if await people.mentor_of(session=turn.session, pupil_id=turn.actor_id) is not None:
         return "mentor"
     coordinators = await people.team_members(
-        session=turn.session, team_id=turn.team_id, role="coordinator"
+        session=turn.session, team_id=turn.team_id, role=Role.COORDINATOR
     )
     return "school" if coordinators else None
 
@@ -181,7 +183,30 @@ async def submit_close(turn: Turn) -> Sequence[Reply]:
     return replies
 
 
-@router.command("inchecken", "checkin", "check-in", roles=PUPILS, where=PRIVATE)
+@router.command(
+    "inchecken",
+    "checkin",
+    "check-in",
+    roles=PUPILS,
+    where=PRIVATE,
+    order=20,
+    help=Words(
+        nl="**inchecken** — je kaart van vandaag nog een keer",
+        en="**checkin** — today's card once more",
+    ),
+    usage=Words(
+        nl="Typ **inchecken** en je krijgt je kaart van vandaag nog een keer.",
+        en="Type **checkin** to get today's card once more.",
+    ),
+    teams=TeamsMenu(
+        title="checkin",
+        order=20,
+        personal=Words(
+            nl="Je kaart van vandaag nog een keer (leerlingen)",
+            en="Today's card once more (pupils)",
+        ),
+    ),
+)
 async def checkin_again(turn: Turn) -> Sequence[Reply]:
     """A pupil asks for today's card again (lost it, or was paused and feels better)."""
     assert turn.team is not None and turn.actor is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from cards.catalogue import t
+from cards.catalogue import Words
 from cards.mentor import (
     ContactRow,
     contacts_card,
@@ -14,6 +14,7 @@ from dialogs.commands.contact_changes import EDIT_WINDOW
 from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil
 from dialogs.router import PRIVATE, STAFF, Turn, router
+from dialogs.teams_menu import TeamsMenu
 from domain.numbers import clamped_int
 from storage import contacts, people
 
@@ -23,7 +24,29 @@ DEFAULT_LIST = 10
 MAX_LIST = 50
 
 
-@router.command("contacten", "contacts", roles=STAFF, where=PRIVATE)
+@router.command(
+    "contacten",
+    "contacts",
+    roles=STAFF,
+    where=PRIVATE,
+    order=70,
+    help=Words(
+        nl="**contacten** _leerling_ [aantal] — de laatste contacten",
+        en="**contacts** _pupil_ [number] — the latest contacts",
+    ),
+    usage=Words(
+        nl="Gebruik: **contacten** _leerling_ [aantal], bijvoorbeeld `contacten Sanne 5`.",
+        en="Usage: **contacts** _pupil_ [number], for example `contacts Sanne 5`.",
+    ),
+    teams=TeamsMenu(
+        title="contacts",
+        order=70,
+        personal=Words(
+            nl="De laatste contacten met een leerling",
+            en="The latest contacts with a pupil",
+        ),
+    ),
+)
 async def list_contacts(turn: Turn) -> Sequence[Reply]:
     """`contacten <leerling> [aantal]`: the latest contacts, newest first."""
     name, limit = turn.args, DEFAULT_LIST
@@ -32,7 +55,7 @@ async def list_contacts(turn: Turn) -> Sequence[Reply]:
     if head and count is not None:
         name, limit = head, count
     if not name.strip():
-        return [text(t("usage.contacten", turn.lang))]
+        return [text(turn.usage())]
     pupil = await resolve_pupil(turn, name, rerun=f"contacten {{name}} {limit}")
     if isinstance(pupil, NotFound):
         return [pupil.reply]

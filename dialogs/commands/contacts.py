@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from cards.answers import CardAnswer
-from cards.catalogue import t
+from cards.catalogue import Words, t
 from cards.mentor import (
     ContactDraft,
     contact_card,
@@ -21,12 +21,13 @@ from dialogs.commands.contact_changes import UNDO_WINDOW, details, edit_contact
 from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil, visible_pupils
 from dialogs.router import PRIVATE, STAFF, Turn, router
+from dialogs.teams_menu import TeamsMenu
 from domain.clock import local_date
 from domain.contacts import (
     KINDS,
     MAX_DAYS_BACK,
     MAX_NOTE,
-    PROGRESS_TALK,
+    ContactKind,
     LogLine,
     LogProblem,
     parse_log,
@@ -125,7 +126,46 @@ async def _store(
     ]
 
 
-@router.command("log", "contact", roles=STAFF, where=PRIVATE)
+@router.command(
+    "log",
+    "contact",
+    roles=STAFF,
+    where=PRIVATE,
+    order=60,
+    help=Words(
+        nl=(
+            "**log** _leerling_ _soort_ [duur] [datum] [notitie] — contact "
+            "vastleggen, bv. `log Sanne bellen 15m gaat beter` (soorten: gesprek, "
+            "voortgangsgesprek, bellen, chat, huisbezoek, ouders, school, overig); "
+            "afspraken van een voortgangsgesprek na `afspraken:`, bv. `log Sanne "
+            "voortgangsgesprek 20m afspraken: elke dag om 10 uur starten`"
+        ),
+        en=(
+            "**log** _pupil_ _kind_ [duration] [date] [note] — record a contact, e.g. `log "
+            "Sanne call 15m doing better` (kinds: talk, progress talk, call, chat, visit, "
+            "parents, school, other); a progress talk's agreements after `agreements:`, "
+            "e.g. `log Sanne progress talk 20m agreements: start at 10 every day`"
+        ),
+    ),
+    usage=Words(
+        nl=(
+            "Gebruik: **log** _leerling_ _soort_ [duur] [datum] [notitie], bijvoorbeeld "
+            "`log Sanne bellen 15m gaat beter`; **log** alleen opent de kaart."
+        ),
+        en=(
+            "Usage: **log** _pupil_ _kind_ [duration] [date] [note], for example "
+            "`log Sanne call 15m doing better`; **log** alone opens the card."
+        ),
+    ),
+    teams=TeamsMenu(
+        title="log",
+        order=60,
+        personal=Words(
+            nl="Contact vastleggen: log Sanne bellen 15m gaat beter",
+            en="Record a contact: log Sanne call 15m going better",
+        ),
+    ),
+)
 async def log_contact(turn: Turn) -> Sequence[Reply]:
     """`log <leerling> <soort> [duur] [datum] [notitie]`; unreadable lines open the card."""
     if not turn.args:
@@ -228,7 +268,7 @@ async def save_from_card(turn: Turn) -> Sequence[Reply]:
     pupil = next((p for p in await visible_pupils(turn) if p.id == draft.pupil_id), None)
     if pupil is None or draft.kind is None or draft.day is None:
         return [text(t("contact.problem.invalid", turn.lang))]
-    if draft.agreements and draft.kind != PROGRESS_TALK:
+    if draft.agreements and draft.kind != ContactKind.PROGRESS_TALK:
         # nothing typed is lost: the card comes back as it was sent
         problem = t("contact.problem.agreements_kind", turn.lang)
         return [await contact_form(turn, draft, problem=problem)]

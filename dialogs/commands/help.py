@@ -5,48 +5,45 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cards.answers import CardAnswer
-from cards.catalogue import t
+from cards.catalogue import Words, t
 from dialogs.inbound import Reply, text
 from dialogs.router import EVERYONE, HERE, Turn, router, run_command
+from dialogs.teams_menu import TeamsMenu
 
 MAX_LINE = 300
-# Help lists the everyday commands first, the set-up ones last.
-HELP_ORDER = (
+
+
+@router.command(
     "hulp",
-    "inchecken",
-    "mijn week",
-    "leerlingen",
-    "leerling",
-    "log",
-    "contacten",
-    "opp",
-    "traject",
-    "digest",
-    "rapport",
-    "pauze",
-    "hervat",
-    "rol",
-    "koppel",
-    "leeftijd",
-    "team",
-    "instellingen",
-    "voorbeeld",
-    "audit",
-    "inzage",
-    "wis",
+    "help",
+    "?",
+    "commands",
+    "commando's",
+    roles=EVERYONE,
+    where=HERE,
+    order=10,
+    help=Words(nl="**hulp** — dit overzicht", en="**help** — this overview"),
+    usage=Words(
+        nl="Typ **hulp** (of **?**) voor alles wat je mij kunt vragen.",
+        en="Type **help** (or **?**) for everything you can ask me.",
+    ),
+    teams=TeamsMenu(
+        title="help",
+        order=10,
+        personal=Words(nl="Wat je mij kunt vragen", en="What you can ask me"),
+        shared=Words(
+            nl="Wat je mij kunt vragen; antwoorden over leerlingen komen altijd privé",
+            en="What you can ask me; answers about pupils always come privately",
+        ),
+    ),
 )
-
-
-@router.command("hulp", "help", "?", "commands", "commando's", roles=EVERYONE, where=HERE)
 async def help_command(turn: Turn) -> Sequence[Reply]:
-    """List the commands the sender's role may use."""
+    """List the commands the sender's role may use, everyday ones first (their `order`)."""
     if turn.role == "unknown":
         return [text(t("help.unknown_person", turn.lang))]
     lines = [t("help.intro", turn.lang, role=t(f"role.{turn.role}", turn.lang))]
-    commands = router.available_to(turn.role)
-    commands.sort(key=lambda c: HELP_ORDER.index(c.name) if c.name in HELP_ORDER else 99)
-    for command in commands:
-        lines.append(f"- {t(f'help.{command.name}', turn.lang)}")
+    for command in sorted(router.available_to(turn.role), key=lambda c: c.order):
+        lines.append(f"- {command.help.in_(turn.lang)}")
     if turn.role == "member":
         lines.append(t("help.no_role", turn.lang))
     return [text("\n".join(lines))]

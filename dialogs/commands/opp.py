@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from cards.answers import CardAnswer
-from cards.catalogue import t
+from cards.catalogue import Words, t
 from cards.opp import PARTICIPANTS, EvaluationRow, opp_history_card, opp_list_card
 from dialogs.commands.opp_report import report_reply
 from dialogs.inbound import Reply, card, text
@@ -16,6 +16,7 @@ from dialogs.names import NotFound, resolve_pupil, visible_pupils
 from dialogs.opp_status import cycle_of, opp_rows, suggested_participants
 from dialogs.router import PRIVATE, STAFF, Turn, router
 from dialogs.teamcal import calendar_for
+from dialogs.teams_menu import TeamsMenu
 from domain.calendar import SchoolCalendar
 from domain.clock import local_date
 from domain.grammar import format_date
@@ -35,7 +36,44 @@ from storage import audit, opp, people
 from storage.models import Person
 
 
-@router.command("opp", roles=STAFF, where=PRIVATE)
+@router.command(
+    "opp",
+    roles=STAFF,
+    where=PRIVATE,
+    order=80,
+    help=Words(
+        nl=(
+            "**opp** [leerling] — evaluaties: wie wanneer; `opp Sanne start 1-9 "
+            "elke 8 weken`, `opp Sanne geëvalueerd met ouders, school`, `opp Sanne "
+            "verslag` (alles sinds de laatste evaluatie, voor het OPP-gesprek)"
+        ),
+        en=(
+            "**opp** [pupil] — evaluations: who and when; `opp Sanne start 1-9 "
+            "every 8 weeks`, `opp Sanne evaluated with parents, school`, `opp Sanne "
+            "report` (everything since the last evaluation, for the OPP meeting)"
+        ),
+    ),
+    usage=Words(
+        nl=(
+            "Gebruik: **opp** (overzicht), **opp** _leerling_ (geschiedenis), **opp** _leerling_ "
+            "**start** _datum_ [elke _n_ weken], **opp** _leerling_ **geëvalueerd** [datum] [met "
+            "ouders, school, …] [notitie], **opp** _leerling_ **verslag** [vanaf _datum_]."
+        ),
+        en=(
+            "Usage: **opp** (overview), **opp** _pupil_ (history), **opp** _pupil_ "
+            "**start** _date_ [every _n_ weeks], **opp** _pupil_ **evaluated** [date] "
+            "[with parents, school, …] [note], **opp** _pupil_ **report** [from _date_]."
+        ),
+    ),
+    teams=TeamsMenu(
+        title="opp",
+        order=80,
+        personal=Words(
+            nl="OPP-evaluaties: wie wanneer, start en evaluatie vastleggen",
+            en="OPP evaluations: who is due when, record a start or an evaluation",
+        ),
+    ),
+)
 async def opp_command(turn: Turn) -> Sequence[Reply]:
     """`opp`, `opp <leerling>`, `opp <leerling> start …`, `opp <leerling> geëvalueerd …`."""
     assert turn.team is not None
@@ -45,9 +83,7 @@ async def opp_command(turn: Turn) -> Sequence[Reply]:
         return [await _list(turn, today, calendar)]
     parsed = parse_opp(turn.args, today=today)
     if isinstance(parsed, OppInvalid):
-        return [
-            text(t(f"opp.problem.{parsed.problem}", turn.lang) + "\n\n" + t("usage.opp", turn.lang))
-        ]
+        return [text(t(f"opp.problem.{parsed.problem}", turn.lang) + "\n\n" + turn.usage())]
     rerun = "opp {name} " + turn.args.split(maxsplit=len(parsed.name.split()))[-1]
     if isinstance(parsed, OppShow):
         rerun = "opp {name}"

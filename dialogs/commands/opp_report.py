@@ -25,7 +25,7 @@ from dialogs.names import visible_pupils
 from dialogs.router import PRIVATE, STAFF, Turn, router
 from dialogs.teamcal import calendar_for
 from domain.clock import at_local, local_date
-from domain.contacts import KINDS, PROGRESS_TALK
+from domain.contacts import KINDS, ContactKind
 from domain.numbers import MAX_ID, int_value
 from domain.opp import next_due
 from domain.report import (
@@ -158,7 +158,7 @@ async def build_pack(
         notes=notes if with_notes else None,
         note_count=len(notes),
         contacts=contact_totals([(c.kind, c.minutes) for c in logged], KINDS),
-        talks=[(c.day, c.agreements) for c in logged if c.kind == PROGRESS_TALK],
+        talks=[(c.day, c.agreements) for c in logged if c.kind == ContactKind.PROGRESS_TALK],
         signals=await _signals(session, pupil.id, start=start, end=end, lang=lang),
         alerts=await _alerts(session, pupil.id, start=start, end=end),
         pauses=pauses,

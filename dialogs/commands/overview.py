@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from cards.answers import CardAnswer
-from cards.catalogue import t
+from cards.catalogue import Words, t
 from cards.pages import split_rows
 from cards.pupil_page import PupilPage, pupil_page_card
 from cards.pupils import ONLY_ATTENTION, OPEN_PUPIL, PAGE_SIZE, pupils_card
@@ -19,6 +19,7 @@ from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil, visible_pupils
 from dialogs.router import PRIVATE, STAFF, Turn, router
 from dialogs.teamcal import calendar_for
+from dialogs.teams_menu import TeamsMenu
 from domain.clock import local_date
 from domain.numbers import MAX_ID, int_value
 from domain.paging import is_attention_filter, split_page
@@ -32,14 +33,43 @@ RECENT_CONTACTS = 5
 MAX_NOTES = 10  # the pupil's latest notes on their page
 
 
-@router.command("leerlingen", "pupils", "overzicht", roles=STAFF, where=PRIVATE)
+@router.command(
+    "leerlingen",
+    "pupils",
+    "overzicht",
+    roles=STAFF,
+    where=PRIVATE,
+    order=40,
+    help=Words(
+        nl="**leerlingen** [alleen aandacht] [pagina] — je leerlingen van vandaag in één overzicht",
+        en="**pupils** [attention only] [page] — your pupils today at a glance",
+    ),
+    usage=Words(
+        nl=(
+            "Gebruik: **leerlingen** (alle leerlingen van vandaag), **leerlingen 2** (de tweede "
+            "pagina) of **leerlingen alleen aandacht** (alleen wie nu aandacht nodig heeft)."
+        ),
+        en=(
+            "Usage: **pupils** (all pupils today), **pupils 2** (the second page) "
+            "or **pupils attention only** (only those who need attention now)."
+        ),
+    ),
+    teams=TeamsMenu(
+        title="pupils",
+        order=40,
+        personal=Words(
+            nl="Je leerlingen van vandaag in één overzicht",
+            en="Your pupils today at a glance",
+        ),
+    ),
+)
 async def pupils_overview(turn: Turn) -> Sequence[Reply]:
     """Every visible pupil today, those who need attention first, each with a way to act; in
     pages (`leerlingen 2`), or only those who need attention (`leerlingen alleen aandacht`)."""
     assert turn.team is not None
     asked = split_page(turn.args)
     if asked is None or (asked[0] and not is_attention_filter(asked[0])):
-        return [text(t("usage.leerlingen", turn.lang))]
+        return [text(turn.usage())]
     words, page = asked
     only_attention = bool(words)
     pupils = await visible_pupils(turn)
@@ -97,12 +127,34 @@ async def pupils_overview(turn: Turn) -> Sequence[Reply]:
     return replies
 
 
-@router.command("leerling", "pupil", roles=STAFF, where=PRIVATE)
+@router.command(
+    "leerling",
+    "pupil",
+    roles=STAFF,
+    where=PRIVATE,
+    order=50,
+    help=Words(
+        nl="**leerling** _naam_ — stemming, check-ins, planning en contacten van één leerling",
+        en="**pupil** _name_ — one pupil's mood, check-ins, plans and contacts",
+    ),
+    usage=Words(
+        nl="Gebruik: **leerling** _naam_, bijvoorbeeld `leerling Sanne`.",
+        en="Usage: **pupil** _name_, for example `pupil Sanne`.",
+    ),
+    teams=TeamsMenu(
+        title="pupil",
+        order=50,
+        personal=Words(
+            nl="Stemming, check-ins, planning en contacten van één leerling",
+            en="Mood, check-ins, plans and contacts of one pupil",
+        ),
+    ),
+)
 async def pupil_page(turn: Turn) -> Sequence[Reply]:
     """`leerling <naam>`: one pupil's mood over time, check-in rate, plans and contacts."""
     assert turn.team is not None
     if not turn.args:
-        return [text(t("usage.leerling", turn.lang))]
+        return [text(turn.usage())]
     pupil = await resolve_pupil(turn, turn.args, rerun="leerling {name}")
     if isinstance(pupil, NotFound):
         return [pupil.reply]

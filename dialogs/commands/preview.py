@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from cards.answers import CardAnswer
-from cards.catalogue import Lang, t
+from cards.catalogue import Lang, Words, t
 from cards.checkin import checkin_card, close_card
 from cards.confirmations import Reader
 from cards.preview import PREVIEW_KEYS, as_preview, with_banner
@@ -42,7 +42,27 @@ def example_goals(lang: Lang, band: AgeBand) -> list[str]:
     return [t("preview.goal.1", lang), t("preview.goal.2", lang)]
 
 
-@router.command("voorbeeld", "preview", roles=STAFF, where=PRIVATE)
+@router.command(
+    "voorbeeld",
+    "preview",
+    roles=STAFF,
+    where=PRIVATE,
+    order=190,
+    help=Words(
+        nl=(
+            "**voorbeeld** [jong|midden|oud] — zie en probeer de "
+            "kaarten van de leerlingen; er wordt niets opgeslagen"
+        ),
+        en="**preview** [young|middle|older] — see and try the pupils' cards; nothing is stored",
+    ),
+    usage=Words(
+        nl=(
+            "Gebruik: **voorbeeld**, of **voorbeeld** "
+            "jong|midden|oud, bijvoorbeeld `voorbeeld jong`."
+        ),
+        en="Usage: **preview**, or **preview** young|middle|older, for example `preview young`.",
+    ),
+)
 async def preview_command(turn: Turn) -> Sequence[Reply]:
     """`voorbeeld [jong|midden|oud]`: the check-in and close card of a band (the team's)."""
     assert turn.team is not None
@@ -50,7 +70,7 @@ async def preview_command(turn: Turn) -> Sequence[Reply]:
     band = band_of(word) if word else team_band(turn.team)
     if band is None:
         guess = suggest(word, list(BAND_WORDS))
-        usage = t("usage.voorbeeld", turn.lang)
+        usage = turn.usage()
         if guess is None:
             return [text(usage)]
         return [

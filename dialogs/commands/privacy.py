@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from cards.answers import CardAnswer
-from cards.catalogue import t
+from cards.catalogue import Words, t
 from cards.common import confirm_card
 from cards.plain import plain
 from dialogs.inbound import Reply, card, text
@@ -14,6 +14,7 @@ from dialogs.names import NotFound, resolve
 from dialogs.router import COORDINATOR, PRIVATE, Turn, router
 from domain.clock import SCHOOL_TZ
 from domain.numbers import MAX_ID, int_value
+from domain.roles import Role
 from storage import audit, people, privacy
 from storage.models import Person
 
@@ -22,11 +23,22 @@ AUDIT_LINES = 20
 NAMES_PER_LINE = 3  # a read of many pupils names the first few and counts the rest
 
 
-@router.command("inzage", "export", roles=COORDINATOR, where=PRIVATE)
+@router.command(
+    "inzage",
+    "export",
+    roles=COORDINATOR,
+    where=PRIVATE,
+    order=210,
+    help=Words(
+        nl="**inzage** _naam_ — alles wat over iemand is opgeslagen (inzageverzoek)",
+        en="**export** _name_ — everything stored about someone (subject access request)",
+    ),
+    usage=Words(nl="Gebruik: **inzage** _naam_.", en="Usage: **export** _name_."),
+)
 async def export_command(turn: Turn) -> Sequence[Reply]:
     """`inzage <naam>`: everything stored about one person (an inzageverzoek)."""
     if not turn.args:
-        return [text(t("usage.inzage", turn.lang))]
+        return [text(turn.usage())]
     person = await resolve(turn, turn.args, rerun="inzage {name}")
     if isinstance(person, NotFound):
         return [person.reply]
@@ -47,11 +59,22 @@ async def export_command(turn: Turn) -> Sequence[Reply]:
     ]
 
 
-@router.command("wis", "erase", roles=COORDINATOR, where=PRIVATE)
+@router.command(
+    "wis",
+    "erase",
+    roles=COORDINATOR,
+    where=PRIVATE,
+    order=220,
+    help=Words(
+        nl="**wis** _naam_ — alles over iemand verwijderen (met bevestiging)",
+        en="**erase** _name_ — remove everything about someone (asks to confirm)",
+    ),
+    usage=Words(nl="Gebruik: **wis** _naam_.", en="Usage: **erase** _name_."),
+)
 async def erase_command(turn: Turn) -> Sequence[Reply]:
     """`wis <naam>`: asks for confirmation on a card before erasing everything about someone."""
     if not turn.args:
-        return [text(t("usage.wis", turn.lang))]
+        return [text(turn.usage())]
     person = await resolve(turn, turn.args, rerun="wis {name}")
     if isinstance(person, NotFound):
         return [person.reply]
@@ -81,7 +104,7 @@ async def erase_confirmed(turn: Turn) -> Sequence[Reply]:
         return [text(t("wis.not_yourself", turn.lang))]
     if person.role == "coordinator":
         coordinators = await people.team_members(
-            session=turn.session, team_id=turn.team_id, role="coordinator"
+            session=turn.session, team_id=turn.team_id, role=Role.COORDINATOR
         )
         if len(coordinators) <= 1:
             return [text(t("rol.last_coordinator", turn.lang, name=person.name))]
@@ -106,7 +129,20 @@ async def erase_cancelled(turn: Turn) -> Sequence[Reply]:
     return [text(t("wis.cancelled", turn.lang))]
 
 
-@router.command("audit", roles=COORDINATOR, where=PRIVATE)
+@router.command(
+    "audit",
+    roles=COORDINATOR,
+    where=PRIVATE,
+    order=200,
+    help=Words(
+        nl="**audit** [naam] — wie heeft wat gedaan of ingezien",
+        en="**audit** [name] — who did or read what",
+    ),
+    usage=Words(
+        nl="Gebruik: **audit** (wie wat deed in het team) of **audit** _naam_ (over één persoon).",
+        en="Usage: **audit** (who did what in the team) or **audit** _name_ (about one person).",
+    ),
+)
 async def audit_command(turn: Turn) -> Sequence[Reply]:
     """`audit [naam]`: who did what, latest first (the whole team, or about one person).
 

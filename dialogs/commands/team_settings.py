@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from datetime import date
 
 from cards.answers import CardAnswer
-from cards.catalogue import Lang, t
+from cards.catalogue import Lang, Words, t
 from cards.settings import SettingsView, settings_card
 from dialogs.bands import band_name, team_band
 from dialogs.inbound import Reply, card, text
 from dialogs.recipients import channel_refusal
 from dialogs.router import COORDINATOR, PRIVATE, Turn, router
 from dialogs.settings_validation import Changes, channel_choices, validate
+from dialogs.teams_menu import TeamsMenu
 from domain.clock import local_date
 from domain.grammar import format_time
 from domain.text import fold, suggest
@@ -167,7 +168,60 @@ async def summary(turn: Turn) -> str:
     )
 
 
-@router.command("instellingen", "settings", roles=COORDINATOR, where=PRIVATE)
+@router.command(
+    "instellingen",
+    "settings",
+    roles=COORDINATOR,
+    where=PRIVATE,
+    order=180,
+    help=Words(
+        nl=(
+            "**instellingen** — tijden, regio, kanalen, "
+            "vergaderlink, vrije dagen en leeftijdsgroep van het team"
+        ),
+        en=(
+            "**settings** — the team's times, region, "
+            "channels, meeting link, free days and age band"
+        ),
+    ),
+    usage=Words(
+        nl=(
+            "Typ **instellingen** voor de kaart, of één regel: `instellingen start 09:00`, "
+            "`instellingen afsluiting 14:45`, `instellingen herinnering 10:00`, "
+            "`instellingen mentorlijst 10:30`, `instellingen regio zuid`, "
+            "`instellingen link https://…`, `instellingen vrij 12-03-2027`, "
+            "`instellingen oppakken 2`, `instellingen voortgangsgesprek elke 1 week`, "
+            "`instellingen leeftijd jong` (of midden, oud), "
+            "`instellingen klaskanaal` (in het kanaal zelf)."
+        ),
+        en=(
+            "Type **settings** for the card, or one line: `settings start 09:00`, "
+            "`settings close 14:45`, `settings reminder 10:00`, `settings mentorlist 10:30`, "
+            "`settings region south`, `settings link https://…`, `settings freedays 12-03-2027`, "
+            "`settings pickup 2`, `settings progress every 1 week`, "
+            "`settings age young` (or middle, older), "
+            "`settings classchannel` (in the channel itself)."
+        ),
+    ),
+    teams=TeamsMenu(
+        title="settings",
+        order=110,
+        personal=Words(
+            nl="Tijden, regio, kanalen en drempels van het team (coördinatoren)",
+            en="The team's times, region, channels and thresholds (coordinators)",
+        ),
+        shared=Words(
+            nl=(
+                "'instellingen klaskanaal' kiest dit kanaal "
+                "voor de dagstart (het antwoord komt privé)"
+            ),
+            en=(
+                "'settings classchannel' picks this channel "
+                "for the day start (the answer comes privately)"
+            ),
+        ),
+    ),
+)
 async def settings_command(turn: Turn) -> Sequence[Reply]:
     """`instellingen` shows the card; `instellingen <veld> <waarde>` changes one setting."""
     if not turn.args:
@@ -179,7 +233,7 @@ async def settings_command(turn: Turn) -> Sequence[Reply]:
         reply = t("settings.unknown_field", turn.lang, field=word[:30])
         if guess:
             reply += " " + t("command.bad_value", turn.lang, value=word[:30], guess=guess)
-        return [text(reply + "\n\n" + t("usage.instellingen", turn.lang))]
+        return [text(reply + "\n\n" + turn.usage())]
     value = value.strip()
     if key in ("class_channel", "coordinator_channel") and not value:
         if turn.inbound.conversation_type != "channel" or not turn.inbound.channel_id:

@@ -8,13 +8,14 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from cards.catalogue import t
+from cards.catalogue import Words, t
 from cards.term_report import term_report_card
 from dialogs.inbound import Reply, card, text
 from dialogs.router import COORDINATOR, PRIVATE, Turn, router
 from dialogs.teamcal import calendar_for
 from domain.clock import local_date
 from domain.pause import paused_on
+from domain.roles import Role
 from domain.term_report import (
     ActivityFigures,
     Period,
@@ -34,7 +35,7 @@ async def activity_figures(session: AsyncSession, team: Team, period: Period) ->
     calendar = await calendar_for(session, team)
     days = calendar.school_days(period.start, period.end)
     expected = asked = 0
-    for pupil in await people.team_members(session=session, team_id=team.id, role="pupil"):
+    for pupil in await people.team_members(session=session, team_id=team.id, role=Role.PUPIL):
         joined = local_date(pupil.joined_at) if pupil.joined_at else period.start
         count = sum(1 for d in days if d >= joined and not paused_on(pupil.paused_until, d))
         expected += count
@@ -93,14 +94,41 @@ async def term_report(
     return found, activity
 
 
-@router.command("rapport", "report", roles=COORDINATOR, where=PRIVATE)
+@router.command(
+    "rapport",
+    "report",
+    roles=COORDINATOR,
+    where=PRIVATE,
+    order=110,
+    help=Words(
+        nl=(
+            "**rapport** [periode] — periodeverslag in aantallen, zonder "
+            "namen: fasen, uitkomsten, check-ins, contacten; `rapport`, "
+            "`rapport schooljaar 2025-2026`, `rapport 1-8 tot 31-12`"
+        ),
+        en=(
+            "**report** [period] — term report in counts, without names: phases, outcomes, "
+            "check-ins, contacts; `report`, `report school year 2025-2026`, `report 1-8 to 31-12`"
+        ),
+    ),
+    usage=Words(
+        nl=(
+            "Gebruik: **rapport** (dit schooljaar), **rapport vorig schooljaar**, "
+            "**rapport schooljaar** 2025-2026, **rapport** _datum_ **tot** _datum_."
+        ),
+        en=(
+            "Usage: **report** (this school year), **report last school year**, "
+            "**report school year** 2025-2026, **report** _date_ **to** _date_."
+        ),
+    ),
+)
 async def report_command(turn: Turn) -> Sequence[Reply]:
     """`rapport [periode]`: this school year, last school year, a school year, or two dates."""
     assert turn.team is not None
     period = parse_period(turn.args, today=local_date(turn.now))
     if not isinstance(period, Period):
         message = t(f"report.problem.{period}", turn.lang)
-        return [text(message + "\n\n" + t("usage.rapport", turn.lang))]
+        return [text(message + "\n\n" + turn.usage())]
     found, activity = await term_report(
         turn.session, turn.team, period, now=turn.now, actor_id=turn.actor_id
     )

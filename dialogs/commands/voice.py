@@ -15,25 +15,22 @@ from microsoft_teams.cards import SubmitAction
 
 from cards.alerts import alert_actions
 from cards.answers import CardAnswer
-from cards.catalogue import Lang, lang_of, t
+from cards.catalogue import Lang, Words, t
 from cards.voice import distress_card, message_card, not_sent_card, offer_card, sent_card
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
+from dialogs.outbox_rows import Destination, message_now
 from dialogs.recipients import pupil_staff, urgent_staff
 from dialogs.router import COORDINATOR, PRIVATE, PUPILS, Turn, placed, router
-from dialogs.teamcal import message_payload
 from domain import distress
 from domain.clock import local_date
-from domain.recipient import Recipient
+from domain.delivery import Prompt
 from domain.text import fold, printable, suggest
-from storage import alerts, outbox, people, phrases
-from storage.models import Person, PupilAlert
-from storage.outbox import NewDelivery
+from storage import alerts, deliveries, people, phrases
+from storage.models import PupilAlert
 
 logger = logging.getLogger(__name__)
 
-DISTRESS_PROMPT = "distress"  # outbox prompt of the urgent message to the staff
-MESSAGE_PROMPT = "pupil_message"  # outbox prompt of a message a pupil chose to send
 SEND = "voice.send"
 CANCEL = "voice.cancel"
 MAX_WORDS = 2000  # characters of a message a pupil can pass on
@@ -129,7 +126,7 @@ async def _alert_staff(turn: Turn, alert: PupilAlert, words: Sequence[str], *, s
         turn,
         alert,
         staff,
-        prompt=DISTRESS_PROMPT,
+        prompt=Prompt.DISTRESS,
         source=source,
         notice="distress.notice",
         build=lambda lang, actions: distress_card(
@@ -141,9 +138,9 @@ async def _alert_staff(turn: Turn, alert: PupilAlert, words: Sequence[str], *, s
 async def _tell_staff(
     turn: Turn,
     alert: PupilAlert,
-    staff: Sequence[Person],
+    staff: Sequence[Destination],
     *,
-    prompt: str,
+    prompt: Prompt,
     source: str,
     notice: str,
     build: Callable[[Lang, list[SubmitAction]], dict[str, Any]],
@@ -151,25 +148,22 @@ async def _tell_staff(
     """One outbox row per staff member, in their language, due now and never expiring."""
     assert turn.actor is not None and alert.id is not None
     rows = []
-    for person in staff:
-        lang = lang_of(person.locale)
+    for to in staff:
         actions = alert_actions(
-            lang=lang, team_id=turn.team_id, alert_id=alert.id, pupil_id=turn.actor_id
+            lang=to.lang, team_id=turn.team_id, alert_id=alert.id, pupil_id=turn.actor_id
         )
         rows.append(
-            NewDelivery(
+            message_now(
+                prompt,
                 team_id=turn.team_id,
-                prompt=prompt,
-                day=local_date(turn.now),
-                recipient=Recipient.person(person.id or 0),
-                payload=message_payload(
-                    text=t(notice, lang, name=turn.actor.name), card=build(lang, actions)
-                ),
+                to=to,
+                now=turn.now,
                 ref=_fit(source, 100),
-                not_before=turn.now,
+                text=t(notice, to.lang, name=turn.actor.name),
+                card=build(to.lang, actions),
             )
         )
-    created = await outbox.enqueue(session=turn.session, deliveries=rows, now=turn.now)
+    created = await deliveries.enqueue(session=turn.session, deliveries=rows, now=turn.now)
     turn.outbox_touched = True
     return created
 
@@ -306,7 +300,7 @@ async def send(turn: Turn) -> Sequence[Reply]:
             turn,
             alert,
             await pupil_staff(turn.session, turn.team, turn.actor),
-            prompt=MESSAGE_PROMPT,
+            prompt=Prompt.PUPIL_MESSAGE,
             source=source,
             notice="voice.message_notice",
             build=lambda lang, actions: message_card(
@@ -323,7 +317,24 @@ async def cancel(turn: Turn) -> Sequence[Reply]:
     return [card(not_sent_card(lang=turn.lang), replaces=turn.inbound.reply_to_id)]
 
 
-@router.command("signaalwoorden", "distresswords", roles=COORDINATOR, where=PRIVATE)
+@router.command(
+    "signaalwoorden",
+    "distresswords",
+    roles=COORDINATOR,
+    where=PRIVATE,
+    order=230,
+    help=Words(
+        nl="**signaalwoorden** [+ _zin_ | - _zin_] — eigen signaalwoorden van dit team",
+        en="**distresswords** [+ _phrase_ | - _phrase_] — this team's own words of distress",
+    ),
+    usage=Words(
+        nl=(
+            "Toevoegen: **signaalwoorden + ik ben zo alleen**. "
+            "Weghalen: **signaalwoorden - ik ben zo alleen**."
+        ),
+        en="Add: **distresswords + i am so alone**. Remove: **distresswords - i am so alone**.",
+    ),
+)
 async def phrases_command(turn: Turn) -> Sequence[Reply]:
     """List, add (`+ zin`) or remove (`- zin`) the team's own words of distress."""
     args = turn.args.strip()
@@ -342,7 +353,7 @@ async def phrases_command(turn: Turn) -> Sequence[Reply]:
     parts = [
         t("phrases.intro", turn.lang, count=len(distress.builtin())),
         "\n".join(listed),
-        t("phrases.usage", turn.lang),
+        turn.usage(),
     ]
     return [text("\n\n".join(parts))]
 

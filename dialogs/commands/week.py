@@ -8,13 +8,14 @@ from datetime import date
 from typing import Any
 
 from cards.answers import CardAnswer
-from cards.catalogue import t
+from cards.catalogue import Words, t
 from cards.week import OPEN_WEEK, MyWeek, WeekDay, my_week_card, with_week_button
 from dialogs.commands.opp_report import pause_history
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
 from dialogs.router import PRIVATE, PUPILS, Turn, router
 from dialogs.teamcal import calendar_for
+from dialogs.teams_menu import TeamsMenu
 from domain.calendar import SchoolCalendar
 from domain.clock import local_date
 from domain.report import paused_days
@@ -81,7 +82,43 @@ async def my_week_reply(turn: Turn) -> Reply:
     return card(my_week_card(lang=turn.lang, week=shown))
 
 
-@router.command("mijn week", "my week", "week", roles=PUPILS, where=PRIVATE, bare=True)
+@router.command(
+    "mijn week",
+    "my week",
+    "week",
+    roles=PUPILS,
+    where=PRIVATE,
+    bare=True,
+    order=30,
+    help=Words(
+        nl=(
+            "**mijn week** — hoe je week ging: je gevoel, "
+            "je doelen en hoeveel dagen op rij je incheckte"
+        ),
+        en=(
+            "**my week** — how your week went: how you felt, "
+            "your goals and how many days in a row you checked in"
+        ),
+    ),
+    usage=Words(
+        nl=(
+            "Typ **mijn week** (of **week**) en je ziet je week: je gevoel "
+            "per dag, je doelen en hoeveel dagen op rij je incheckte."
+        ),
+        en=(
+            "Type **my week** (or **week**) to see your week: how you felt "
+            "each day, your goals and how many days in a row you checked in."
+        ),
+    ),
+    teams=TeamsMenu(
+        title="my week",
+        order=30,
+        personal=Words(
+            nl="Hoe je week ging: je gevoel, je doelen en je reeks (leerlingen)",
+            en="How your week went: how you felt, your goals and your streak (pupils)",
+        ),
+    ),
+)
 async def my_week(turn: Turn) -> Sequence[Reply]:
     """`mijn week`: how the pupil's week went, their goals and their streak."""
     return [await my_week_reply(turn)]

@@ -15,15 +15,13 @@ from storage.models.mentoring import (
     Trajectory,
     TrajectoryPhase,
 )
-from storage.models.outbox import DELIVERY_STATES, CardMessage, Delivery, DeliveryLane
-from storage.models.people import ROLES, MentorLink, Person, PersonalChat
+from storage.models.outbox import CardMessage, Delivery, DeliveryLane
+from storage.models.people import MentorLink, Person, PersonalChat
 from storage.models.pupils import CHECKIN_KINDS, CheckIn, PupilAlert, PupilSignal
 from storage.models.teams import Team, TeamFreeDay, TeamPhase, TeamPhrase
 
 __all__ = [
     "CHECKIN_KINDS",
-    "DELIVERY_STATES",
-    "ROLES",
     "AuditEvent",
     "CardMessage",
     "CheckIn",

@@ -9,7 +9,8 @@ from datetime import date, datetime
 from sqlalchemy import JSON, CheckConstraint, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models.columns import timestamp
+from domain.contacts import ContactKind
+from storage.models.columns import one_of, timestamp
 
 
 class ContactLog(SQLModel, table=True):
@@ -18,11 +19,7 @@ class ContactLog(SQLModel, table=True):
     __tablename__ = "contact_log"
     __table_args__ = (
         UniqueConstraint("author_id", "source", name="uq_contact_log_source"),
-        CheckConstraint(
-            "kind IN ('gesprek', 'voortgangsgesprek', 'bellen', 'chat', 'huisbezoek', 'ouders',"
-            " 'school', 'overig')",
-            name="ck_contact_log_kind",
-        ),
+        one_of("kind", ContactKind, name="ck_contact_log_kind"),
         CheckConstraint("minutes IS NULL OR minutes BETWEEN 1 AND 720", name="ck_contact_minutes"),
         Index("ix_contact_log_pupil_day", "pupil_id", "day"),
     )

@@ -7,12 +7,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Column, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models.columns import timestamp
-
-DELIVERY_STATES = ("pending", "sending", "sent", "failed", "cancelled")
+from domain.delivery import DeliveryStatus
+from storage.models.columns import one_of, timestamp
 
 
 class Delivery(SQLModel, table=True):
@@ -21,10 +20,7 @@ class Delivery(SQLModel, table=True):
     __tablename__ = "delivery"
     __table_args__ = (
         UniqueConstraint("prompt", "day", "recipient", "ref", name="uq_delivery_natural"),
-        CheckConstraint(
-            "status IN ('pending', 'sending', 'sent', 'failed', 'cancelled')",
-            name="ck_delivery_status",
-        ),
+        one_of("status", DeliveryStatus, name="ck_delivery_status"),
         Index("ix_delivery_due", "status", "not_before"),
         Index("ix_delivery_activity", "activity_id"),
     )
@@ -32,12 +28,12 @@ class Delivery(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="team.id", ondelete="CASCADE", index=True)
     person_id: int | None = Field(default=None, foreign_key="person.id", ondelete="CASCADE")
-    prompt: str = Field(max_length=50)
+    prompt: str = Field(max_length=50)  # a domain.delivery.Prompt
     day: date
     recipient: str = Field(max_length=300)
     ref: str = Field(default="", max_length=100)
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    status: str = Field(default="pending", max_length=20)
+    status: str = Field(default=DeliveryStatus.PENDING, max_length=20)
     attempts: int = Field(default=0)
     not_before: datetime | None = timestamp(nullable=False)
     expires_at: datetime | None = timestamp()

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, UniqueConstraint, false
+from sqlalchemy import UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
-from storage.models.columns import timestamp
-
-ROLES = ("pupil", "mentor", "coordinator")
+from domain.age import AgeBand
+from domain.roles import MEMBER_ROLES
+from storage.models.columns import one_of, timestamp
 
 
 class Person(SQLModel, table=True):
@@ -20,12 +20,8 @@ class Person(SQLModel, table=True):
     __tablename__ = "person"
     __table_args__ = (
         UniqueConstraint("team_id", "teams_user_id", name="uq_person_team_user"),
-        CheckConstraint(
-            "role IS NULL OR role IN ('pupil', 'mentor', 'coordinator')", name="ck_person_role"
-        ),
-        CheckConstraint(
-            "age_band IS NULL OR age_band IN ('jong', 'midden', 'oud')", name="ck_person_age_band"
-        ),
+        one_of("role", MEMBER_ROLES, name="ck_person_role", nullable=True),
+        one_of("age_band", AgeBand, name="ck_person_age_band", nullable=True),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -34,7 +30,7 @@ class Person(SQLModel, table=True):
     aad_object_id: str | None = Field(default=None, max_length=100)
     name: str = Field(default="", max_length=300)
     given_name: str | None = Field(default=None, max_length=200)
-    role: str | None = Field(default=None, max_length=20)
+    role: str | None = Field(default=None, max_length=20)  # one of MEMBER_ROLES; None: not yet
     locale: str | None = Field(default=None, max_length=20)
     paused_until: date | None = None
     age_band: str | None = Field(default=None, max_length=10)  # None: the team's default

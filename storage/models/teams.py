@@ -9,7 +9,9 @@ from datetime import date, datetime, time
 from sqlalchemy import JSON, CheckConstraint, Column, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from storage.models.columns import timestamp
+from domain.age import AgeBand
+from domain.calendar import LiberationDay, Region
+from storage.models.columns import one_of, timestamp
 
 
 class Team(SQLModel, table=True):
@@ -18,11 +20,9 @@ class Team(SQLModel, table=True):
     __tablename__ = "team"
     __table_args__ = (
         UniqueConstraint("teams_id", name="uq_team_teams_id"),
-        CheckConstraint("region IN ('noord', 'midden', 'zuid')", name="ck_team_region"),
-        CheckConstraint(
-            "liberation_day IN ('lustrum', 'altijd', 'nooit')", name="ck_team_liberation_day"
-        ),
-        CheckConstraint("age_band IN ('jong', 'midden', 'oud')", name="ck_team_age_band"),
+        one_of("region", Region, name="ck_team_region"),
+        one_of("liberation_day", LiberationDay, name="ck_team_liberation_day"),
+        one_of("age_band", AgeBand, name="ck_team_age_band"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

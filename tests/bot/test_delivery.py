@@ -23,10 +23,10 @@ from bot.graph import GraphInstaller
 from bot.pacing import parse_limits
 from domain.clock import FixedClock
 from domain.recipient import Recipient
-from storage import outbox, people
+from storage import deliveries, outbox, people
 from storage.db import Database
+from storage.deliveries import NewDelivery
 from storage.models import Delivery, MentorLink, Person, PersonalChat, Team
-from storage.outbox import NewDelivery
 from tests.support.connector import CATALOG_APP_ID, FakeConnector, Throttle
 from tests.support.fanout import DAY, seed_fanout
 
@@ -166,7 +166,7 @@ async def test_posts_to_one_channel_keep_every_conversation_limit(db: Database) 
     async with db.session() as session:
         team = (await session.exec(select(Team))).one()
         assert team.id is not None
-        await outbox.enqueue(
+        await deliveries.enqueue(
             session=session,
             deliveries=[
                 NewDelivery(
@@ -318,7 +318,7 @@ async def test_a_pupil_who_blocked_the_bot_is_left_alone_and_the_mentor_told_onc
             # the next morning: nothing goes out to the pupil, and the mentor hears nothing new
             connector.clear()
             async with db.session() as session:
-                await outbox.enqueue(
+                await deliveries.enqueue(
                     session=session,
                     deliveries=[
                         NewDelivery(

@@ -3,14 +3,13 @@ refused with the path of what is wrong and the limit it breaks."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from bot.manifest_rules import check
-from bot.package import TEAMS, build_manifest
+from bot.package import TEAMS, build_manifest, translations
 from tests.support import pngs
 
 APP_ID = "0b6c7f4e-3a2d-4c1b-9e8f-7a6b5c4d3e2f"
@@ -24,7 +23,7 @@ Change = Callable[[Manifest, dict[str, Any], dict[str, bytes]], object]
 def problems_after(change: Change, *, domain: str | None = "dagritme.school.nl") -> list[str]:
     """What the rules say about the shipped manifest, English strings and icons after `change`."""
     manifest = build_manifest(app_id=APP_ID, domain=domain)
-    english = json.loads((TEAMS / ENGLISH).read_text("utf-8"))
+    english = translations(manifest)[ENGLISH]
     icons = {name: (TEAMS / name).read_bytes() for name in ("color.png", "outline.png")}
     change(manifest, english, icons)
     return check(manifest, translations={ENGLISH: english}, icons=icons)

@@ -23,9 +23,14 @@ from bot.package import (
     build_manifest,
     package,
     schema_dir,
+    translations,
     validate,
 )
 from bot.settings import ConfigError
+from cards.catalogue import Words
+from dialogs.inbound import Reply
+from dialogs.router import EVERYONE, HERE, Turn, router
+from dialogs.teams_menu import TeamsMenu
 
 ROOT = Path(__file__).resolve().parents[2]
 APP_ID = "0b6c7f4e-3a2d-4c1b-9e8f-7a6b5c4d3e2f"
@@ -163,27 +168,29 @@ def test_the_package_is_written_where_only_python_is_installed(
 
 
 @pytest.fixture
-def thirteen_commands(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """deploy/teams with a thirteenth command in the personal list."""
-    folder = tmp_path / "teams"
-    shutil.copytree(TEAMS, folder)
-    template = folder / "manifest.template.json"
-    manifest = json.loads(template.read_text("utf-8"))
-    extra = {"title": "extra", "description": "een dertiende commando"}
-    manifest["bots"][0]["commandLists"][0]["commands"].append(extra)
-    template.write_text(json.dumps(manifest), "utf-8")
-    monkeypatch.setattr("bot.package.TEAMS", folder)
-    return folder
+def thirteen_commands(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thirteenth command that asks for a place in the personal menu."""
+    monkeypatch.setattr(router, "commands", dict(router.commands))
+    monkeypatch.setattr(router, "ordered", list(router.ordered))
+
+    async def extra(turn: Turn) -> list[Reply]:
+        return []
+
+    said = Words(nl="een dertiende commando", en="a thirteenth command")
+    menu = TeamsMenu(title="extra", order=999, personal=said)
+    register = router.command(
+        "extra", roles=EVERYONE, where=HERE, order=999, help=said, usage=said, teams=menu
+    )
+    register(extra)
 
 
-def test_a_broken_rule_writes_no_zip(thirteen_commands: Path, tmp_path: Path) -> None:
+@pytest.mark.usefixtures("thirteen_commands")
+def test_a_broken_rule_writes_no_zip(tmp_path: Path) -> None:
     out = tmp_path / "out" / "app.zip"
     with pytest.raises(ManifestError) as refused:
         package(app_id=APP_ID, domain="dagritme.school.nl", out=out)
-    assert "bots[0].commandLists[0]: 13 commands, Teams allows at most 12" in refused.value.args
-    # the new command has no English title or description either
-    missing = "en-us.json: bots[0].commandLists[0].commands[12].title: missing"
-    assert any(problem.startswith(missing) for problem in refused.value.args)
+    # the new command's English title and description are written from its registration
+    assert refused.value.args == ("bots[0].commandLists[0]: 13 commands, Teams allows at most 12",)
     assert not out.parent.exists() or not any(out.parent.iterdir())
 
 
@@ -239,8 +246,8 @@ def test_the_command_with_the_schema_says_nothing_more(
     assert out.is_file()
 
 
+@pytest.mark.usefixtures("thirteen_commands")
 def test_the_command_refuses_a_broken_rule_with_its_path(
-    thirteen_commands: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -255,7 +262,7 @@ def test_the_command_refuses_a_broken_rule_with_its_path(
 
 def shipped() -> tuple[dict[str, Any], dict[str, Any], dict[str, bytes]]:
     manifest = build_manifest(app_id=APP_ID, domain="dagritme.school.nl")
-    english = json.loads((TEAMS / "en-us.json").read_text("utf-8"))
+    english = translations(manifest)["en-us.json"]
     icons = {name: (TEAMS / name).read_bytes() for name in ("color.png", "outline.png")}
     return manifest, english, icons
 
@@ -319,11 +326,8 @@ def test_the_built_in_rules_and_microsofts_schema_agree(
 
 
 def test_every_listed_command_is_one_the_bot_answers_in_both_languages() -> None:
-    import dialogs.registry  # noqa: F401  (fills the router)
-    from dialogs.router import router
-
     manifest = build_manifest(app_id=APP_ID, domain=None)
-    english = json.loads((TEAMS / "en-us.json").read_text("utf-8"))
+    english = translations(manifest)["en-us.json"]
     for i, command_list in enumerate(manifest["bots"][0]["commandLists"]):
         for j, command in enumerate(command_list["commands"]):
             dutch = router.commands[command["title"]]
@@ -339,3 +343,23 @@ def test_the_channel_and_group_chat_list_offers_only_what_belongs_there() -> Non
     (shared,) = [c for c in manifest["bots"][0]["commandLists"] if "team" in c["scopes"]]
     assert shared["scopes"] == ["team", "groupChat"]
     assert [c["title"] for c in shared["commands"]] == ["hulp", "instellingen"]
+
+
+def test_the_personal_list_offers_the_everyday_commands_in_teams_limit() -> None:
+    """Twelve commands at most; pupils' and mentors' everyday ones first, as they were shipped."""
+    manifest = build_manifest(app_id=APP_ID, domain=None)
+    (personal,) = [c for c in manifest["bots"][0]["commandLists"] if "personal" in c["scopes"]]
+    assert [c["title"] for c in personal["commands"]] == [
+        "hulp",
+        "inchecken",
+        "mijn week",
+        "leerlingen",
+        "leerling",
+        "log",
+        "contacten",
+        "opp",
+        "pauze",
+        "digest",
+        "instellingen",
+        "rol",
+    ]

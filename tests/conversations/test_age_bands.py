@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlmodel import col, select
 
-from dialogs.clock import planner as schedule
+from dialogs.clock import day_prompts
 from dialogs.commands import checkin
 from domain.age import AgeBand
 from storage.models import AuditEvent, Person, Team
@@ -167,7 +167,7 @@ def recording(calls: list[tuple[str, str, AgeBand]], kind: str, build: Callable[
 def built(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, AgeBand]]:
     """The check-in and close cards the planner and `inchecken` build, with their band."""
     calls: list[tuple[str, str, AgeBand]] = []
-    for module in (schedule, checkin):
+    for module in (day_prompts, checkin):
         monkeypatch.setattr(module, "checkin_card", recording(calls, "start", module.checkin_card))
         monkeypatch.setattr(module, "close_card", recording(calls, "close", module.close_card))
     return calls

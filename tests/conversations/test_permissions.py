@@ -7,12 +7,12 @@ Fatima. "ok" means the command did its work; "no" means a polite refusal and not
 
 Wherever it is typed, the answer to a command that shows anything about pupils, roles or
 settings reaches only the sender's 1:1 chat; the channel or group chat hears one sentence that
-names nobody.
+names nobody. Card buttons are pressed by the same people in the same places.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +72,41 @@ TABLE: list[tuple[str, tuple[str, ...]]] = [
 ]  # fmt: skip
 # The commands that answer where they were typed; every other one answers in private only.
 ANSWERS_HERE = {"hulp"}
+
+# Card buttons by verb, pressed with the least data a button carries: no pupil, no contact. So
+# "ok" here means the role may press it (the answer is no refusal); which pupil or contact a
+# mentor may act on is checked by the commands above and by each flow's own tests.
+#          card action                           pupil own   other coord other-team stranger
+CARD_TABLE: list[tuple[str, tuple[str, ...]]] = [
+    ("command",                              ("ok", "ok", "ok", "ok", "ok", "no")),
+    ("checkin.submit",                       ("ok", "no", "no", "no", "no", "no")),
+    ("close.submit",                         ("ok", "no", "no", "no", "no", "no")),
+    ("week.open",                            ("ok", "no", "no", "no", "no", "no")),
+    ("voice.send",                           ("ok", "no", "no", "no", "no", "no")),
+    ("voice.cancel",                         ("ok", "no", "no", "no", "no", "no")),
+    ("pupil.open",                           ("no", "ok", "ok", "ok", "ok", "no")),
+    ("contact.open",                         ("no", "ok", "ok", "ok", "ok", "no")),
+    ("contact.save",                         ("no", "ok", "ok", "ok", "ok", "no")),
+    ("contact.undo",                         ("no", "ok", "ok", "ok", "ok", "no")),
+    ("contact.edit",                         ("no", "ok", "ok", "ok", "ok", "no")),
+    ("contact.delete",                       ("no", "ok", "ok", "ok", "ok", "no")),
+    ("alert.pickup",                         ("no", "ok", "ok", "ok", "ok", "no")),
+    ("alert.log",                            ("no", "ok", "ok", "ok", "ok", "no")),
+    ("alert.contact",                        ("no", "ok", "ok", "ok", "ok", "no")),
+    ("opp.record",                           ("no", "ok", "ok", "ok", "ok", "no")),
+    ("opp.report",                           ("no", "ok", "ok", "ok", "ok", "no")),
+    ("preview.checkin",                      ("no", "ok", "ok", "ok", "ok", "no")),
+    ("preview.close",                        ("no", "ok", "ok", "ok", "ok", "no")),
+    ("preview.other",                        ("no", "ok", "ok", "ok", "ok", "no")),
+    ("settings.submit",                      ("no", "no", "no", "ok", "ok", "no")),
+    ("erase.confirm",                        ("no", "no", "no", "ok", "ok", "no")),
+    ("erase.cancel",                         ("no", "no", "no", "ok", "ok", "no")),
+]  # fmt: skip
+# What a button carries besides its verb, where the bare verb would not say what to do.
+CARD_DATA: dict[str, dict[str, Any]] = {"command": {"text": "hulp"}}
+# The card actions that answer where they were pressed (the button runs a command line, which
+# then answers where that command may).
+CARDS_ANSWER_HERE = {"command"}
 
 
 @pytest.fixture
@@ -149,36 +184,45 @@ def said(requests: list[Any]) -> dict[str, list[str]]:
     return by_conversation
 
 
+def submit_in(place: str, actor: Actor, verb: str) -> dict[str, Any]:
+    """The activity Teams posts when `actor` presses a button with `verb` in `place`."""
+    activity = activity_in(place, actor, "")
+    activity.pop("text", None)
+    activity["value"] = {"verb": verb, **CARD_DATA.get(verb, {})}
+    return activity
+
+
 def command_of(line: str) -> str:
     """The command a line of the table runs: its first word, or two ("mijn week")."""
     two = " ".join(line.split()[:2])
     return two if two in router.commands else line.split()[0]
 
 
-def test_every_command_has_a_row_and_declares_its_place() -> None:
-    words = {router.commands[command_of(line)].name for line, _ in TABLE}
-    assert words == {command.name for command in router.ordered}
+def test_every_command_and_card_action_declares_its_place() -> None:
     for command in router.ordered:
         expected = HERE if command.name in ANSWERS_HERE else PRIVATE
         assert command.where == expected, command.name
-    assert all(
-        action.where == PRIVATE for v, action in router.card_actions.items() if v != "command"
-    )
+    for verb, action in router.card_actions.items():
+        assert action.where == (HERE if verb in CARDS_ANSWER_HERE else PRIVATE), verb
 
 
-@pytest.mark.parametrize(("line", "expected"), TABLE, ids=[row[0] for row in TABLE])
-async def test_who_sees_what_where(
-    classroom: Classroom, line: str, expected: tuple[str, ...]
+async def check_row(
+    classroom: Classroom,
+    expected: tuple[str, ...],
+    *,
+    here: bool,
+    activity_for: Callable[[str, Actor], dict[str, Any]],
 ) -> None:
+    """Each role in each place: refused or not as `expected` says, and nothing said where it
+    may not be read."""
     cast = await actors(classroom)
     connector = classroom.connector
-    here = command_of(line) in ANSWERS_HERE
     for place in PLACES:
         for role, outcome in zip(ROLES, expected, strict=True):
             actor = cast[role]
-            case = (line, role, place)
+            case = (role, place)
             classroom.bot.clock.set(local(MONDAY, 10, 0))
-            activity = activity_in(place, actor, line)
+            activity = activity_for(place, actor)
             where = activity["conversation"]["id"]
             own_chat = activities.personal_conversation_id(actor.world, actor.user)
             before = len(connector.requests)
@@ -197,6 +241,30 @@ async def test_who_sees_what_where(
                 assert in_place == [ANSWERED_PRIVATELY], (case, in_place)
             for text in in_place:
                 assert not any(name in text for name in NAMES), (case, text[:200])
+
+
+@pytest.mark.parametrize(("line", "expected"), TABLE, ids=[row[0] for row in TABLE])
+async def test_who_sees_what_where(
+    classroom: Classroom, line: str, expected: tuple[str, ...]
+) -> None:
+    await check_row(
+        classroom,
+        expected,
+        here=command_of(line) in ANSWERS_HERE,
+        activity_for=lambda place, actor: activity_in(place, actor, line),
+    )
+
+
+@pytest.mark.parametrize(("verb", "expected"), CARD_TABLE, ids=[row[0] for row in CARD_TABLE])
+async def test_who_may_press_which_button_where(
+    classroom: Classroom, verb: str, expected: tuple[str, ...]
+) -> None:
+    await check_row(
+        classroom,
+        expected,
+        here=verb in CARDS_ANSWER_HERE,
+        activity_for=lambda place, actor: submit_in(place, actor, verb),
+    )
 
 
 async def test_a_check_in_card_asked_for_in_the_channel_comes_privately(

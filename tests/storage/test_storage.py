@@ -8,11 +8,12 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy.exc import IntegrityError
 
+from domain.contacts import ContactKind
 from domain.recipient import Recipient
-from storage import checkins, contacts, outbox, people, teams
+from storage import checkins, contacts, deliveries, outbox, people, teams
 from storage.db import Database
+from storage.deliveries import NewDelivery
 from storage.models import CheckIn, Person, Team
-from storage.outbox import NewDelivery
 from storage.people import MemberInfo
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -159,12 +160,12 @@ def _delivery(team: Team, recipient: str, *, prompt: str = "checkin_start") -> N
 async def test_outbox_keeps_one_row_per_natural_key(db: Database) -> None:
     team = await _team(db)
     async with db.session() as session:
-        first = await outbox.enqueue(
+        first = await deliveries.enqueue(
             session=session,
             deliveries=[_delivery(team, "channel:c1"), _delivery(team, "channel:c2")],
             now=NOW,
         )
-        again = await outbox.enqueue(
+        again = await deliveries.enqueue(
             session=session,
             deliveries=[_delivery(team, "channel:c1"), _delivery(team, "channel:c3")],
             now=NOW,
@@ -177,7 +178,7 @@ async def test_outbox_keeps_one_row_per_natural_key(db: Database) -> None:
 async def test_claim_takes_each_row_once_and_gives_orphans_back(db: Database) -> None:
     team = await _team(db)
     async with db.session() as session:
-        await outbox.enqueue(
+        await deliveries.enqueue(
             session=session,
             deliveries=[_delivery(team, f"channel:c{i}") for i in range(5)],
             now=NOW,
@@ -208,7 +209,9 @@ async def test_claim_takes_each_row_once_and_gives_orphans_back(db: Database) ->
 async def test_unclaimed_rows_are_as_if_never_claimed(db: Database) -> None:
     team = await _team(db)
     async with db.session() as session:
-        await outbox.enqueue(session=session, deliveries=[_delivery(team, "channel:c1")], now=NOW)
+        await deliveries.enqueue(
+            session=session, deliveries=[_delivery(team, "channel:c1")], now=NOW
+        )
     async with db.session() as session:
         (row,) = await outbox.claim(session=session, now=NOW, limit=1, token="mine")
     assert row.id is not None
@@ -253,7 +256,9 @@ async def test_live_workers_are_counted_by_heartbeat(db: Database) -> None:
 async def test_finish_needs_the_claim(db: Database) -> None:
     team = await _team(db)
     async with db.session() as session:
-        await outbox.enqueue(session=session, deliveries=[_delivery(team, "channel:c1")], now=NOW)
+        await deliveries.enqueue(
+            session=session, deliveries=[_delivery(team, "channel:c1")], now=NOW
+        )
     async with db.session() as session:
         (row,) = await outbox.claim(session=session, now=NOW, limit=1)
     assert row.id is not None
@@ -277,7 +282,7 @@ async def test_health_counts_the_failures_of_the_last_day_by_when_they_failed(
     team = await _team(db)
     two_days_ago = NOW - timedelta(days=2)
     async with db.session() as session:  # both rows were written two days ago
-        await outbox.enqueue(
+        await deliveries.enqueue(
             session=session,
             deliveries=[
                 replace(_delivery(team, recipient), not_before=two_days_ago)
@@ -358,7 +363,7 @@ async def test_contacts_are_counted_from_a_day_on(db: Database) -> None:
                 pupil_id=pupil.id,
                 author_id=pupil.id,
                 day=day,
-                kind="bellen",
+                kind=ContactKind.CALL,
                 minutes=None,
                 note=None,
                 source=f"test:{number}",

@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from domain.recipient import Recipient
-from storage import outbox
+from storage import deliveries
 from storage.db import Database
+from storage.deliveries import NewDelivery
 from storage.models import Person, PersonalChat, Team
-from storage.outbox import NewDelivery
 
 DAY = date(2026, 11, 23)
 
@@ -55,7 +55,7 @@ async def seed_fanout(
     """Teams and pupils spread over `tenants`, each pupil with a pending card due `now`."""
     per_tenant = [pupils // tenants + (1 if i < pupils % tenants else 0) for i in range(tenants)]
     conversations: dict[str, list[str]] = {}
-    deliveries: list[NewDelivery] = []
+    rows: list[NewDelivery] = []
     async with db.session() as session:
         for index, count in enumerate(per_tenant):
             tenant = tenant_name(index)
@@ -116,7 +116,7 @@ async def seed_fanout(
                 ]
                 await session.exec(insert(PersonalChat).values(chats))
             conversations[tenant] = [conversation_of(user) for user in users]
-            deliveries += [
+            rows += [
                 NewDelivery(
                     team_id=team_id,
                     prompt="checkin_start",
@@ -127,7 +127,7 @@ async def seed_fanout(
                 )
                 for user in users
             ]
-        created = await outbox.enqueue(session=session, deliveries=deliveries, now=now)
+        created = await deliveries.enqueue(session=session, deliveries=rows, now=now)
     return Seeded(
         tenants=[tenant_name(i) for i in range(tenants)],
         conversations=conversations,
