@@ -1,11 +1,12 @@
-"""The aiohttp app factory: routes, request authentication, database, scheduler and delivery."""
+"""The aiohttp app: its routes, and POST /api/messages (validated, authenticated, refused or
+handled). The parts it serves with are wired in `bot.services`; /healthz and /metrics are in
+`bot.operator_pages`."""
 
 from __future__ import annotations
 
 import json
 import logging
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 import jwt
@@ -17,111 +18,21 @@ from botbuilder.schema import Activity
 from bot import pages
 from bot.boundary import (
     TEAMS_CHANNEL,
-    bearer_token,
     channel_name,
-    may_see_details,
     service_url_allowed,
     service_url_host,
     too_deeply_nested,
 )
-from bot.connector import ConnectorClient, token_source
-from bot.delivery import DeliveryWorker
-from bot.faces import CACHE_SECONDS, Picture, load_pictures
-from bot.handler import DagritmeBot
-from bot.observability import Metrics, request_id_middleware
-from bot.scheduler import Scheduler
+from bot.faces import CACHE_SECONDS
+from bot.observability import request_id_middleware
+from bot.operator_pages import healthz, metrics
+from bot.services import SERVICES, build_services
 from bot.settings import Settings
-from bot.workers import worker_for
 from cards.faces import FACE_PREFIX
-from dialogs.dispatch import Dispatcher
-from domain.clock import Clock, SystemClock
+from domain.clock import Clock
 from domain.text import holds_unstorable
-from storage import outbox, teams
-from storage.db import Database
 
 logger = logging.getLogger(__name__)
-
-SERVICES: web.AppKey[Services] = web.AppKey("services")
-BOT_FRAMEWORK_ISSUER = "https://api.botframework.com"
-
-
-@dataclass
-class AdapterConfig:
-    """The configuration object the Bot Framework SDK reads its credentials from."""
-
-    APP_ID: str
-    APP_PASSWORD: str
-    APP_TYPE: str
-    APP_TENANTID: str
-    TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL: str | None = None
-    TO_BOT_FROM_CHANNEL_TOKEN_ISSUER: str | None = None
-
-
-@dataclass
-class Services:
-    """Everything the routes share, built once per app."""
-
-    settings: Settings
-    clock: Clock
-    db: Database
-    connector: ConnectorClient
-    auth: ConfigurationBotFrameworkAuthentication  # checks who sent a request
-    bot: DagritmeBot
-    dispatcher: Dispatcher
-    worker: DeliveryWorker
-    scheduler: Scheduler
-    metrics: Metrics
-    pictures: dict[str, Picture]
-
-
-def build_services(settings: Settings, *, clock: Clock | None = None) -> Services:
-    """Wire the parts of one running bot."""
-    clock = clock or SystemClock()
-    observed = Metrics()
-    db = Database.from_url(settings.database_url)
-    connector = ConnectorClient(token_source(settings))
-    worker = worker_for(
-        settings, db, connector, clock, metrics=observed, answers_only=not settings.delivery_worker
-    )
-    dispatcher = Dispatcher(
-        db, on_outbox=worker.wake, commands_per_minute=settings.commands_per_minute
-    )
-    auth = ConfigurationBotFrameworkAuthentication(
-        AdapterConfig(
-            APP_ID=settings.app_id,
-            APP_PASSWORD=settings.app_password,
-            # Local mode has no app id; the SDK accepts that only for the MultiTenant type.
-            APP_TYPE=settings.app_type if settings.app_id else "MultiTenant",
-            APP_TENANTID=settings.app_tenant_id,
-            TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL=settings.openid_metadata_url,
-            # With its own metadata URL the SDK checks the issuer given here (Teams' issuer).
-            TO_BOT_FROM_CHANNEL_TOKEN_ISSUER=(
-                BOT_FRAMEWORK_ISSUER if settings.openid_metadata_url else None
-            ),
-        )
-    )
-    bot = DagritmeBot(
-        dispatcher,
-        connector,
-        clock,
-        allowed_tenants=settings.tenant_allow_list,
-        metrics=observed,
-        pace=partial(worker.pace, urgent=True),
-        public_url=settings.public_base,
-    )
-    return Services(
-        settings=settings,
-        clock=clock,
-        db=db,
-        connector=connector,
-        auth=auth,
-        bot=bot,
-        dispatcher=dispatcher,
-        worker=worker,
-        scheduler=Scheduler(db, worker, clock, settings=settings),
-        metrics=observed,
-        pictures=load_pictures(),
-    )
 
 
 def create_app(settings: Settings, *, clock: Clock | None = None) -> web.Application:
@@ -284,73 +195,6 @@ def refuse_activity(body: dict[str, Any], settings: Settings) -> Refusal | None:
         )
         return Refusal("serviceUrl is not a Microsoft Teams host", "service_url")
     return None
-
-
-# A backlog older than this means delivery is stuck or far behind: reported, not fatal.
-LATE_DELIVERY_SECONDS = 600
-
-
-async def healthz(request: web.Request) -> web.Response:
-    """GET /healthz: the status for anyone, the details for loopback and the operator token."""
-    services = request.app[SERVICES]
-    report = await health_report(services)
-    body = report if _operator(request) else {"status": report["status"]}
-    return web.json_response(body, status=503 if report["status"] == "down" else 200)
-
-
-async def health_report(services: Services) -> dict[str, Any]:
-    """Is the process up, does the database answer, and how is delivery doing.
-
-    Only a database that does not answer makes it "down" (503: a restart may help); a late
-    backlog or failed deliveries show in the details, for the operator.
-    """
-    database = await services.db.ping()
-    report: dict[str, Any] = {"status": "ok" if database else "down", "database": database}
-    if not database:
-        return report
-    try:
-        async with services.db.session() as session:
-            # The details, one line each: counts and reasons, never a tenant, team or person.
-            report["deliveries"] = await outbox.health(session=session, now=services.clock.now())
-            report["deliveries"]["lanes"] = len(services.worker.lanes)
-            report["teams_without_coordinator"] = await teams.count_without_coordinator(
-                session=session
-            )
-    except Exception:  # a health check answers, whatever a query ran into
-        logger.warning("could not read the details for /healthz", exc_info=True)
-    deliveries = report.get("deliveries")
-    if deliveries and deliveries["oldest_due_seconds"] > LATE_DELIVERY_SECONDS:
-        report["status"] = "degraded"
-    return report
-
-
-async def metrics(request: web.Request) -> web.Response:
-    """GET /metrics: counters of this process and the outbox queue, in Prometheus format.
-
-    For loopback and the operator token only (401 without credentials, 403 with wrong ones).
-    """
-    services = request.app[SERVICES]
-    if not _operator(request):
-        if bearer_token(request.headers.get("Authorization")) is None:
-            return web.json_response(
-                {"error": "operator token required"},
-                status=401,
-                headers={"WWW-Authenticate": 'Bearer realm="dagritme"'},
-            )
-        return _problem(403, "wrong operator token")
-    async with services.db.session() as session:
-        counts = await outbox.counts(session=session)
-    queue: dict[tuple[tuple[str, str], ...], float] = {
-        (("status", status),): float(n) for status, n in counts.items()
-    }
-    body = services.metrics.render({"dagritme_outbox_deliveries": queue})
-    return web.Response(text=body, content_type="text/plain", charset="utf-8")
-
-
-def _operator(request: web.Request) -> bool:
-    """Whether the caller may see operational details (loopback, or the operator token)."""
-    token = request.app[SERVICES].settings.operator_token.get_secret_value()
-    return may_see_details(request.remote, request.headers.get("Authorization"), token)
 
 
 async def public_page(request: web.Request) -> web.Response:

@@ -6,12 +6,13 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
 
+from bot.observability import configure_logging
 from bot.settings import ConfigError, Settings
 from domain.clock import SystemClock, instant_at
 
@@ -46,6 +47,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit once the outbox is empty, retries included (default: run until stopped)",
     )
+    _package_parser(commands)
+    _person_parsers(commands)
+    _report_parser(commands)
+    return parser
+
+
+def _package_parser(commands: Any) -> None:
+    """The `package` subcommand and its options."""
     pack = commands.add_parser("package", help="write the Teams app package (zip)")
     pack.add_argument("--app-id", required=True, help="the bot's Microsoft App ID")
     pack.add_argument("--domain", help="the host the bot is served from")
@@ -60,6 +69,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     pack.add_argument("--terms-url", help="the terms of use (default: the bot's /voorwaarden)")
 
+
+def _person_parsers(commands: Any) -> None:
+    """The subcommands about one person: `export`, `erase` and `role`."""
     for name, text in (
         ("export", "everything stored about one person, as JSON (inzageverzoek)"),
         ("erase", "remove everything stored about one person"),
@@ -75,8 +87,6 @@ def _parser() -> argparse.ArgumentParser:
     role.add_argument("--person", required=True, help="our person id, or a part of the name")
     role.add_argument("--team", required=True, help="our team id, or the Teams team id")
     role.add_argument("role", choices=["coordinator", "mentor", "pupil", "none"])
-    _report_parser(commands)
-    return parser
 
 
 def _report_parser(commands: Any) -> None:
@@ -118,38 +128,6 @@ def _instant(value: str) -> datetime:
     return moment
 
 
-# Loggers of libraries that print SQL parameters or request bodies at DEBUG level: what a pupil
-# or mentor typed would end up in the log, so they never log below WARNING.
-CHATTY = ("aiosqlite", "sqlalchemy.engine", "asyncpg", "botbuilder", "botframework", "msrest")
-
-
-def quiet_libraries() -> None:
-    """Keep third-party loggers that could carry personal text at WARNING and above."""
-    for name in CHATTY:
-        logging.getLogger(name).setLevel(logging.WARNING)
-    # The planner runs every half minute; its "executed successfully" lines are noise.
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    # Alembic lists each of its plugins at INFO before every upgrade; the migrations themselves
-    # ("Running upgrade …") stay in the log.
-    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
-
-
-def configure_logging(level: str) -> None:
-    """Plain logs on a terminal, JSON lines otherwise; ids and event names, never pupil text."""
-    from bot.observability import JsonFormatter, RequestIdFilter
-
-    handler = logging.StreamHandler(sys.stderr)
-    handler.addFilter(RequestIdFilter())
-    if sys.stderr.isatty():
-        handler.setFormatter(
-            logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s")
-        )
-    else:
-        handler.setFormatter(JsonFormatter())
-    logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
-    quiet_libraries()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script and of `python -m bot`."""
     args = _parser().parse_args(argv)
@@ -161,107 +139,132 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     configure_logging(settings.log_level)
     try:
-        if args.command == "serve":
-            from bot.server import serve
-
-            host = args.host or settings.host
-            port = args.port or settings.port
-            settings.check_serving(host)
-            # the default picture address follows where this server listens
-            settings = settings.model_copy(update={"host": host, "port": port})
-            if settings.authenticated and not settings.public_url:
-                logger.warning(
-                    "DAGRITME_PUBLIC_URL is not set: Teams cannot fetch the faces on the "
-                    "youngest pupils' cards from %s",
-                    settings.public_base,
-                )
-            serve(settings, host=host, port=port)
-        elif args.command == "db":
-            from storage.db import upgrade
-
-            upgrade(settings.database_url)
-            print("database is up to date")
-        elif args.command == "tick":
-            from bot.tick import tick
-
-            summary = asyncio.run(tick(settings, at=args.at))
-            print(summary)
-        elif args.command == "deliver":
-            from bot.tick import deliver
-
-            print(asyncio.run(deliver(settings, until_idle=args.until_idle)))
-        elif args.command == "package":
-            from pathlib import Path
-
-            from bot.package import INSTALL_SCHEMA, ManifestError, package
-
-            try:
-                packaged = package(
-                    app_id=args.app_id,
-                    domain=args.domain,
-                    out=Path(args.out),
-                    schemas=Path(args.schemas) if args.schemas else None,
-                    privacy_url=args.privacy_url,
-                    terms_url=args.terms_url,
-                )
-            except ManifestError as exc:
-                problems = "\n".join(f"  {problem}" for problem in exc.args)
-                print(f"dagritme: invalid manifest, nothing written:\n{problems}", file=sys.stderr)
-                return 2
-            print(f"wrote {packaged.path}")
-            if packaged.schema is None:
-                print(
-                    "note: Microsoft's manifest schema is not installed, so only the built-in "
-                    f"checks ran; {INSTALL_SCHEMA} (or --schemas) adds the schema check",
-                    file=sys.stderr,
-                )
-            if not args.domain and not (args.privacy_url and args.terms_url):
-                print(
-                    "note: without --domain the app's privacy and terms links do not reach the "
-                    "bot's own pages; pass --domain (or --privacy-url and --terms-url)",
-                    file=sys.stderr,
-                )
-        elif args.command in ("export", "erase"):
-            from bot import maintenance
-            from domain.clock import SystemClock
-
-            now = SystemClock().now()
-            if args.command == "export":
-                print(
-                    asyncio.run(
-                        maintenance.export(settings, person=args.person, team=args.team, now=now)
-                    )
-                )
-            elif not args.yes:
-                print(
-                    "dagritme: erase removes everything about this person; add --yes",
-                    file=sys.stderr,
-                )
-                return 2
-            else:
-                print(
-                    asyncio.run(
-                        maintenance.erase(settings, person=args.person, team=args.team, now=now)
-                    )
-                )
-        elif args.command == "report":
-            from bot.reports import report
-            from domain.clock import SystemClock
-
-            print(asyncio.run(report(settings, args, now=SystemClock().now())), end="")
-        elif args.command == "role":
-            from bot import maintenance
-            from domain.clock import SystemClock
-
-            changed = maintenance.set_role(
-                settings,
-                person=args.person,
-                team=args.team,
-                role=args.role,
-                now=SystemClock().now(),
-            )
-            print(asyncio.run(changed))
+        return RUNS[args.command](args, settings)
     except ConfigError as exc:
         print(f"dagritme: {exc}", file=sys.stderr)
         return 2
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.server import serve
+
+    host = args.host or settings.host
+    port = args.port or settings.port
+    settings.check_serving(host)
+    # the default picture address follows where this server listens
+    settings = settings.model_copy(update={"host": host, "port": port})
+    if settings.authenticated and not settings.public_url:
+        logger.warning(
+            "DAGRITME_PUBLIC_URL is not set: Teams cannot fetch the faces on the "
+            "youngest pupils' cards from %s",
+            settings.public_base,
+        )
+    serve(settings, host=host, port=port)
     return 0
+
+
+def _db(args: argparse.Namespace, settings: Settings) -> int:
+    from storage.db import upgrade
+
+    upgrade(settings.database_url)
+    print("database is up to date")
+    return 0
+
+
+def _tick(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.tick import tick
+
+    summary = asyncio.run(tick(settings, at=args.at))
+    print(summary)
+    return 0
+
+
+def _deliver(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.tick import deliver
+
+    print(asyncio.run(deliver(settings, until_idle=args.until_idle)))
+    return 0
+
+
+def _package(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from bot.package import INSTALL_SCHEMA, ManifestError, package
+
+    try:
+        packaged = package(
+            app_id=args.app_id,
+            domain=args.domain,
+            out=Path(args.out),
+            schemas=Path(args.schemas) if args.schemas else None,
+            privacy_url=args.privacy_url,
+            terms_url=args.terms_url,
+        )
+    except ManifestError as exc:
+        problems = "\n".join(f"  {problem}" for problem in exc.args)
+        print(f"dagritme: invalid manifest, nothing written:\n{problems}", file=sys.stderr)
+        return 2
+    print(f"wrote {packaged.path}")
+    if packaged.schema is None:
+        print(
+            "note: Microsoft's manifest schema is not installed, so only the built-in "
+            f"checks ran; {INSTALL_SCHEMA} (or --schemas) adds the schema check",
+            file=sys.stderr,
+        )
+    if not args.domain and not (args.privacy_url and args.terms_url):
+        print(
+            "note: without --domain the app's privacy and terms links do not reach the "
+            "bot's own pages; pass --domain (or --privacy-url and --terms-url)",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import maintenance
+
+    now = SystemClock().now()
+    print(asyncio.run(maintenance.export(settings, person=args.person, team=args.team, now=now)))
+    return 0
+
+
+def _erase(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import maintenance
+
+    if not args.yes:
+        print("dagritme: erase removes everything about this person; add --yes", file=sys.stderr)
+        return 2
+    now = SystemClock().now()
+    print(asyncio.run(maintenance.erase(settings, person=args.person, team=args.team, now=now)))
+    return 0
+
+
+def _report(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.reports import report
+
+    print(asyncio.run(report(settings, args, now=SystemClock().now())), end="")
+    return 0
+
+
+def _role(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import maintenance
+
+    changed = maintenance.set_role(
+        settings, person=args.person, team=args.team, role=args.role, now=SystemClock().now()
+    )
+    print(asyncio.run(changed))
+    return 0
+
+
+# What each subcommand runs: its exit code, after the settings were read and the logs set up.
+RUNS: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "serve": _serve,
+    "db": _db,
+    "tick": _tick,
+    "deliver": _deliver,
+    "package": _package,
+    "export": _export,
+    "erase": _erase,
+    "report": _report,
+    "role": _role,
+}

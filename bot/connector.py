@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 import aiohttp
 
+from bot.identity import app_token, msal_client
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -58,42 +59,20 @@ def token_source(settings: Settings) -> TokenSource:
 
         return no_token
 
-    import msal
-    import requests
-
-    # MSAL reads the authority's metadata over the network when an app object is made, so the
-    # app is made on first use (in a worker thread), never at startup or import.
-    made: list[Any] = []
+    made: list[Any] = []  # the MSAL client, made on first use
 
     def acquire() -> dict[str, Any]:
         if not made:
-            if settings.app_type == "UserAssignedMSI":
-                made.append(
-                    msal.ManagedIdentityClient(
-                        msal.UserAssignedManagedIdentity(client_id=settings.app_id),
-                        http_client=requests.Session(),
-                    )
-                )
-            else:
-                tenant = (
-                    settings.app_tenant_id
-                    if settings.app_type == "SingleTenant"
-                    else "botframework.com"
-                )
-                made.append(
-                    msal.ConfidentialClientApplication(
-                        settings.app_id,
-                        client_credential=settings.app_password,
-                        authority=f"https://login.microsoftonline.com/{tenant}",
-                    )
-                )
-        app = made[0]
-        result: dict[str, Any]
-        if settings.app_type == "UserAssignedMSI":
-            result = app.acquire_token_for_client(resource=BOT_FRAMEWORK_RESOURCE)
-        else:
-            result = app.acquire_token_for_client(scopes=[BOT_FRAMEWORK_SCOPE])
-        return result
+            tenant = (
+                settings.app_tenant_id
+                if settings.app_type == "SingleTenant"
+                else "botframework.com"
+            )
+            authority = f"https://login.microsoftonline.com/{tenant}"
+            made.append(msal_client(settings, authority=authority))
+        return app_token(
+            made[0], settings, resource=BOT_FRAMEWORK_RESOURCE, scope=BOT_FRAMEWORK_SCOPE
+        )
 
     async def bearer() -> str | None:
         result = await asyncio.to_thread(acquire)

@@ -3,9 +3,9 @@
 How it holds up at scale:
 
 - Every tenant is a *lane*, sent by one worker at a time. The worker holds the lane through a
-  lease in the database that it renews while it has work; several server processes on one
-  PostgreSQL share the tenants out between them, and a lane whose worker died is taken over
-  when its lease lapses.
+  lease in the database that it renews while it has work (`bot.lanes`); several server
+  processes on one PostgreSQL share the tenants out between them, and a lane whose worker died
+  is taken over when its lease lapses.
 - Within a lane, calls are paced per tenant and per conversation (`bot.pacing`) with several
   calls under way at once, so the lane sends as fast as Teams allows and rarely hears 429.
 - Rows are claimed in a transaction (`FOR UPDATE SKIP LOCKED` on PostgreSQL) and marked sent,
@@ -27,19 +27,16 @@ import logging
 import math
 import random
 import uuid
-from collections import deque
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import partial
-
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.connector import ConnectorClient
 from bot.graph import GraphInstaller
+from bot.lanes import LEASE_TTL, Lane, Leases
 from bot.observability import Metrics
+from bot.outcomes import DeliveryStats
 from bot.pacing import Limit, Pacer, parse_limits
-from bot.sending import MAX_NAP, DeliveryStats, Sender
-from bot.targets import Job, jobs_for
+from bot.sending import MAX_NAP, Sender
+from bot.targets import jobs_for
 from domain.clock import Clock
 from storage import outbox
 from storage.db import Database
@@ -48,12 +45,6 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_CONVERSATION_LIMITS = parse_limits("7/1,8/2,60/30,1800/3600")
 DEFAULT_TENANT_LIMITS = parse_limits("50/1")
-# A lane's lease lasts this long; its worker renews it every RENEW_EVERY while it has work, and
-# stops starting calls LEASE_MARGIN before a lease it could not renew runs out, so the calls it
-# has under way (bounded by the connector's 15 s timeout) end before another worker takes over.
-LEASE_TTL = timedelta(seconds=30)
-RENEW_EVERY = timedelta(seconds=5)
-LEASE_MARGIN = timedelta(seconds=17)
 # How much work a lane claims ahead, in seconds of sending at its tenant's limit.
 QUEUE_SECONDS = 2.0
 # How often the worker looks for new work while a fan-out runs.
@@ -62,21 +53,6 @@ REFILL_EVERY = 0.25
 URGENT_NAP = 0.005
 # How far ahead of the queue a lane looks for a conversation that may be sent to now.
 LOOKAHEAD = 64
-
-
-@dataclass
-class _Lane:
-    tenant: str
-    lease_until: datetime
-    renewed: datetime
-    queue: deque[Job] = field(default_factory=deque)
-    tasks: set[asyncio.Task[None]] = field(default_factory=set)
-    runner: asyncio.Task[None] | None = None
-    stopping: bool = False  # lost its lease, or handed to another worker
-
-    @property
-    def busy(self) -> bool:
-        return bool(self.queue or self.tasks)
 
 
 class DeliveryWorker:
@@ -112,15 +88,12 @@ class DeliveryWorker:
             answers_only=answers_only,
         )
         self.name = name or f"worker-{uuid.uuid4().hex[:8]}"
-        self.lease_ttl = lease_ttl
-        self.renew_every = min(RENEW_EVERY, lease_ttl / 3)
-        self.lease_margin = min(LEASE_MARGIN, lease_ttl / 2)
+        self.leases = Leases(self.name, ttl=lease_ttl)
         self.graph = graph
         self.metrics = metrics or Metrics()
-        self.token = f"{self.name[:40]}:{uuid.uuid4().hex[:12]}"
         tightest = min(tenant_limits, key=lambda limit: limit.count / limit.seconds)
         self.queue_depth = max(batch, math.ceil(tightest.count / tightest.seconds * QUEUE_SECONDS))
-        self.lanes: dict[str, _Lane] = {}
+        self.lanes: dict[str, Lane] = {}
         self.stats = DeliveryStats()  # what `run_forever` has done so far
         self._wake = asyncio.Event()
         self.sender = Sender(
@@ -192,40 +165,8 @@ class DeliveryWorker:
     async def _fill(self, stats: DeliveryStats) -> int:
         """Renew the worker's leases, take free lanes up to its share, top up their queues."""
         now = self.clock.now()
-        claimed = 0
         async with self.db.session() as session:
-            await outbox.take_lease(
-                session=session,
-                key=outbox.WORKER_KEY + self.name,
-                holder=self.name,
-                now=now,
-                ttl=self.lease_ttl,
-            )
-            due = await outbox.due_tenants(session=session, now=now)
-            workers = max(1, await outbox.live_workers(session=session, now=now))
-            for tenant, lane in list(self.lanes.items()):
-                if lane.runner is not None or lane.busy:
-                    continue
-                if tenant not in due or lane.stopping:
-                    await outbox.drop_leases(session=session, keys=[tenant], holder=self.name)
-                    del self.lanes[tenant]
-            share = math.ceil(len(due) / workers)
-            # another worker joined: hand it the lanes above this worker's share
-            for lane in list(self.lanes.values())[share:]:
-                lane.stopping = True
-            for tenant in due:
-                if tenant in self.lanes or len(self.lanes) >= share:
-                    continue
-                if await outbox.take_lease(
-                    session=session, key=tenant, holder=self.name, now=now, ttl=self.lease_ttl
-                ):
-                    released = await outbox.release_claims(
-                        session=session, tenant=tenant, keep_token=self.token
-                    )
-                    if released:
-                        logger.info("took over a lane with %d unconfirmed deliveries", released)
-                    lane = _Lane(tenant, lease_until=now + self.lease_ttl, renewed=now)
-                    self.lanes[tenant] = lane
+            await self.leases.share_out(session, self.lanes, now)
             hungry = [
                 lane
                 for lane in self.lanes.values()
@@ -234,26 +175,27 @@ class DeliveryWorker:
         # Each lane's queue is topped up in a transaction of its own, and where its rows go is
         # read after that: on SQLite a write transaction holds the one write lock, and the
         # people answering their cards wait for it.
+        claimed = 0
         for lane in hungry:
             claimed += await self._top_up(lane, now)
         for lane in self.lanes.values():
             if lane.runner is None and lane.busy:
                 lane.runner = asyncio.create_task(self._run_lane(lane, stats))
-                lane.runner.add_done_callback(partial(_runner_done, lane))
+                lane.runner.add_done_callback(lane.runner_done)
         return claimed
 
-    async def _top_up(self, lane: _Lane, now: datetime) -> int:
+    async def _top_up(self, lane: Lane, now: datetime) -> int:
         """Claim rows for a lane's queue (renewing its lease when due); how many."""
         async with self.db.session() as session:
-            renew = now - lane.renewed >= self.renew_every
-            if renew and not await self._renew(session, lane, now):
+            renew = self.leases.renewal_due(lane, now)
+            if renew and not await self.leases.renew(session, lane, now):
                 return 0
             rows = await outbox.claim(
                 session=session,
                 now=now,
                 limit=self.queue_depth - len(lane.queue),
                 tenant=lane.tenant,
-                token=self.token,
+                token=self.leases.token,
             )
         if not rows:
             return 0
@@ -264,22 +206,12 @@ class DeliveryWorker:
             with contextlib.suppress(Exception):
                 async with self.db.session() as session:
                     ids = [row.id for row in rows if row.id is not None]
-                    await outbox.unclaim(session=session, ids=ids, token=self.token)
+                    await outbox.unclaim(session=session, ids=ids, token=self.leases.token)
             raise
         lane.queue.extend(jobs)
         return len(rows)
 
-    async def _renew(self, session: AsyncSession, lane: _Lane, now: datetime) -> bool:
-        if await outbox.take_lease(
-            session=session, key=lane.tenant, holder=self.name, now=now, ttl=self.lease_ttl
-        ):
-            lane.lease_until, lane.renewed = now + self.lease_ttl, now
-            return True
-        lane.stopping = True
-        logger.warning("lost the delivery lease of tenant %s to another worker", lane.tenant)
-        return False
-
-    async def _run_lane(self, lane: _Lane, stats: DeliveryStats) -> None:
+    async def _run_lane(self, lane: Lane, stats: DeliveryStats) -> None:
         """Start calls for a lane's queue as fast as the pacer allows, `concurrency` at once."""
         try:
             while lane.queue or lane.tasks:
@@ -287,13 +219,13 @@ class DeliveryWorker:
                     await asyncio.wait(lane.tasks, return_when=asyncio.FIRST_COMPLETED)
                     continue
                 now = self.clock.now()
-                if now - lane.renewed >= self.renew_every:
+                if self.leases.renewal_due(lane, now):
                     try:
                         async with self.db.session() as session:
-                            await self._renew(session, lane, now)
+                            await self.leases.renew(session, lane, now)
                     except Exception:  # the database hiccuped; go on while the lease lasts
                         logger.warning("could not renew a delivery lease", exc_info=True)
-                if lane.stopping or now >= lane.lease_until - self.lease_margin:
+                if lane.stopping or self.leases.running_out(lane, now):
                     break
                 if self.sender.urgent.get(lane.tenant):
                     await self.clock.sleep(URGENT_NAP)  # a reply is waiting for a slot
@@ -316,9 +248,9 @@ class DeliveryWorker:
                 lane.queue.clear()
                 with contextlib.suppress(Exception):
                     async with self.db.session() as session:
-                        await outbox.unclaim(session=session, ids=leftover, token=self.token)
+                        await outbox.unclaim(session=session, ids=leftover, token=self.leases.token)
 
-    def _next_ready(self, lane: _Lane, now: datetime) -> tuple[int, float]:
+    def _next_ready(self, lane: Lane, now: datetime) -> tuple[int, float]:
         """The first job (within LOOKAHEAD) that may start now, else the soonest, with its wait."""
         moment = now.timestamp()
         # While the tenant is at its limit no call may start (asked once, not per job).
@@ -348,7 +280,7 @@ class DeliveryWorker:
         for runner in runners:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await runner
-        keys = [*self.lanes, outbox.WORKER_KEY + self.name]
+        keys = [*self.lanes, self.leases.own_key]
         self.lanes.clear()
         self.pacer.forget_idle(self.clock.now().timestamp())
         try:
@@ -356,7 +288,3 @@ class DeliveryWorker:
                 await outbox.drop_leases(session=session, keys=keys, holder=self.name)
         except Exception:  # they lapse by themselves
             logger.warning("could not let go of the delivery leases", exc_info=True)
-
-
-def _runner_done(lane: _Lane, _task: asyncio.Task[None]) -> None:
-    lane.runner = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
+import sys
 import uuid
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Mapping
@@ -37,6 +38,36 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["error"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
+
+
+# Loggers of libraries that print SQL parameters or request bodies at DEBUG level: what a pupil
+# or mentor typed would end up in the log, so they never log below WARNING.
+CHATTY = ("aiosqlite", "sqlalchemy.engine", "asyncpg", "botbuilder", "botframework", "msrest")
+
+
+def quiet_libraries() -> None:
+    """Keep third-party loggers that could carry personal text at WARNING and above."""
+    for name in CHATTY:
+        logging.getLogger(name).setLevel(logging.WARNING)
+    # The planner runs every half minute; its "executed successfully" lines are noise.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # Alembic lists each of its plugins at INFO before every upgrade; the migrations themselves
+    # ("Running upgrade …") stay in the log.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+
+
+def configure_logging(level: str) -> None:
+    """Plain logs on a terminal, JSON lines otherwise; ids and event names, never pupil text."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(RequestIdFilter())
+    if sys.stderr.isatty():
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s")
+        )
+    else:
+        handler.setFormatter(JsonFormatter())
+    logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
+    quiet_libraries()
 
 
 @web.middleware

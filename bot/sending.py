@@ -1,34 +1,34 @@
-"""Sending one outbox row: the calls to Teams, what their answers mean, and how it is recorded.
+"""Sending one outbox row: the calls to Teams, and what their answers mean.
 
 The delivery worker (`bot.delivery`) decides which rows go when; a `Sender` makes the calls for
-one row at a time: opens a pupil's 1:1 chat when needed, takes pacing slots, records a send with
-its Teams activity id (sends that end together share one transaction), and turns an error into a
-retry after `Retry-After` or a backoff, a failure with its reason, or, for a 403, an app install
-through Graph or a notice to the mentor.
+one row at a time: opens a pupil's 1:1 chat when needed, takes pacing slots, and turns an error
+into a retry after `Retry-After` or a backoff, a failure with its reason, or, for a 403 for one
+person, an app install through Graph or a notice to the mentor (`bot.unreachable`). What became
+of the row is recorded by `bot.outcomes`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import random
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from bot.connector import ConnectorClient, ConnectorError
-from bot.graph import GraphInstaller, Install
+from bot.graph import GraphInstaller
 from bot.observability import Metrics
+from bot.outcomes import DeliveryStats, Outcomes, Unconfirmed
 from bot.pacing import Pacer
 from bot.targets import Job, Target
+from bot.unreachable import Unreachable
 from cards.faces import with_public_images
-from dialogs.reachability import mark_unreachable
 from domain.clock import Clock
 from domain.delivery import DeliveryStatus
-from storage import outbox, people
+from storage import people
 from storage.db import Database
 from storage.models import Delivery
 
@@ -40,11 +40,6 @@ MAX_BACKOFF = 300.0
 # pacer keeps under the limit, so a 429 means a few calls arrived closer together than they were
 # sent: a quarter of a second lets a dozen calls' room come free.
 TENANT_PAUSE = 0.25
-# Sends confirmed within this many seconds of each other are recorded in one transaction. At a
-# fan-out's 500 sends a second, 50 ms makes 20 commits a second rather than 100, which leaves the
-# database to the people answering their cards (the benchmark's inbound table); a crash can then
-# repeat at most the sends of the last 50 ms besides those under way.
-CONFIRM_EVERY = 0.05
 # The longest a lane naps waiting for a pacing slot before it looks around again.
 MAX_NAP = 1.0
 # 403 codes that say the bot may not post anywhere in the tenant (the tenant's admin disabled the
@@ -52,28 +47,6 @@ MAX_NAP = 1.0
 # the tenant's other rows fail at once for this long instead of each asking Teams again.
 BOT_WIDE_403 = frozenset({"BotDisabledByAdmin", "BotNotRegistered", "InvalidBotApiHost"})
 BOT_WIDE_PAUSE = timedelta(minutes=10)
-
-
-@dataclass
-class DeliveryStats:
-    """What the worker did in one run."""
-
-    sent: int = 0
-    retried: int = 0
-    failed: int = 0
-    expired: int = 0
-    throttled: int = 0
-    reasons: dict[str, int] = field(default_factory=dict)
-
-    def fail(self, reason: str) -> None:
-        """Count a failure and its reason."""
-        self.failed += 1
-        self.reasons[reason] = self.reasons.get(reason, 0) + 1
-
-    @property
-    def handled(self) -> int:
-        """Rows finished or rescheduled."""
-        return self.sent + self.retried + self.failed + self.expired
 
 
 def to_activity(payload: dict[str, Any], *, public_url: str = "") -> dict[str, Any]:
@@ -119,17 +92,13 @@ class Sender:
         self.clock = clock
         self.pacer = pacer
         self.max_attempts = max_attempts
-        self.graph = graph
         self.rng = rng
         self.metrics = metrics
-        self._wake = wake  # the outbox has new rows (a mentor's notice)
+        self.outcomes = Outcomes(db, clock, metrics)
+        self.unreachable = Unreachable(db, clock, metrics, graph=graph, wake=wake)
         self.urgent: Counter[str] = Counter()  # per tenant: replies waiting for a slot
         self._chats: dict[str, str] = {}
-        self._unreachable: set[str] = set()
         self._refused: dict[str, tuple[datetime, str]] = {}  # tenant: (until, reason)
-        self._confirmed: list[tuple[int, str, str | None, str]] = []
-        self._confirming: asyncio.Future[None] | None = None
-        self._confirm_task: asyncio.Task[None] | None = None
 
     def conversation_of(self, target: Target) -> str | None:
         if target.conversation_id:
@@ -172,28 +141,23 @@ class Sender:
             wait = backoff(row.attempts, None, rng=self.rng)
             retry_at = self.clock.now() + timedelta(seconds=wait)
             with contextlib.suppress(Exception):
-                await self._finish(
+                await self.outcomes.finish(
                     row, DeliveryStatus.PENDING, error="internal error", retry_at=retry_at
                 )
             stats.retried += 1
 
     async def _deliver_job(self, tenant: str, job: Job, stats: DeliveryStats) -> None:
         row, target = job.row, job.target
-        if target is None or (target.user_id and target.user_id in self._unreachable):
-            reason = job.unreachable or "person blocked the bot"
-            await self._finish(row, DeliveryStatus.FAILED, error=reason)
-            stats.fail(reason)
-            self.metrics.inc("dagritme_deliveries_total", outcome="failed", prompt=row.prompt)
+        if target is None or (target.user_id and target.user_id in self.unreachable):
+            await self.outcomes.failed(row, job.unreachable or "person blocked the bot", stats)
             return
         if row.expires_at is not None and row.expires_at <= self.clock.now():
-            await self._finish(row, DeliveryStatus.CANCELLED, error="expired")
+            await self.outcomes.finish(row, DeliveryStatus.CANCELLED, error="expired")
             stats.expired += 1
             return
         refused = self._refused.get(tenant)
         if refused is not None and refused[0] > self.clock.now():
-            await self._finish(row, DeliveryStatus.FAILED, error=refused[1])
-            stats.fail(refused[1])
-            self.metrics.inc("dagritme_deliveries_total", outcome="failed", prompt=row.prompt)
+            await self.outcomes.failed(row, refused[1], stats)
             return
         try:
             conversation_id, activity_id = await self._send(tenant, row, target, first_paced=True)
@@ -209,7 +173,7 @@ class Sender:
                 return
             await self._failed(tenant, row, target, exc, stats)
             return
-        await self._sent(row, conversation_id, activity_id, stats)
+        await self.outcomes.sent(row, conversation_id, activity_id, stats)
 
     async def _send(
         self, tenant: str, row: Delivery, target: Target, *, first_paced: bool
@@ -242,86 +206,28 @@ class Sender:
         )
         return conversation, activity_id
 
-    async def _sent(
-        self, row: Delivery, conversation_id: str, activity_id: str | None, stats: DeliveryStats
-    ) -> None:
-        """Record a send; sends that end together share one transaction (returns once stored)."""
-        assert row.id is not None and row.claim_token is not None
-        self._confirmed.append((row.id, row.claim_token, activity_id, conversation_id))
-        if self._confirming is None:
-            self._confirming = asyncio.get_running_loop().create_future()
-            self._confirm_task = asyncio.create_task(self._confirm(self._confirming))
-        await asyncio.shield(self._confirming)
-        stats.sent += 1
-        self.metrics.inc("dagritme_deliveries_total", outcome="sent", prompt=row.prompt)
-
-    async def _confirm(self, done: asyncio.Future[None]) -> None:
-        await asyncio.sleep(CONFIRM_EVERY)
-        batch, self._confirmed, self._confirming = self._confirmed, [], None
-        for attempt in range(3):
-            try:
-                async with self.db.session() as session:
-                    await outbox.finish_sent(session=session, sent=batch, now=self.clock.now())
-            except Exception as exc:  # the database hiccuped: Teams has these, keep trying
-                if attempt == 2:
-                    done.set_exception(Unconfirmed(str(exc)))
-                    return
-                await asyncio.sleep(0.5 * (attempt + 1))
-            else:
-                done.set_result(None)
-                return
-
     async def _unreachable_person(
         self, tenant: str, row: Delivery, target: Target, exc: ConnectorError, stats: DeliveryStats
     ) -> None:
         """403 for a person: install the app through Graph and try once more, else stop."""
         assert target.user_id is not None
-        if self.graph is not None:
-            async with self.db.session() as session:
-                peers = await people.reachable_aad_ids(session=session, tenant_id=target.tenant)
-            outcome = await self.graph.install(
-                tenant_id=target.tenant,
-                aad_object_id=target.aad_object_id,
-                peers=[peer for peer in peers if peer != target.aad_object_id],
-            )
-            self.metrics.inc("dagritme_graph_installs_total", outcome=outcome.value)
-            if outcome is Install.INSTALLED:
-                self._chats.pop(target.user_id, None)
-                fresh = Target(
-                    tenant=target.tenant,
-                    service_url=target.service_url,
-                    bot_id=target.bot_id,
-                    conversation_id=None,
-                    user_id=target.user_id,
-                    aad_object_id=target.aad_object_id,
+        if await self.unreachable.installed(target):
+            self._chats.pop(target.user_id, None)
+            fresh = replace(target, conversation_id=None)
+            try:
+                conversation_id, activity_id = await self._send(
+                    tenant, row, fresh, first_paced=False
                 )
-                try:
-                    conversation_id, activity_id = await self._send(
-                        tenant, row, fresh, first_paced=False
-                    )
-                except ConnectorError as again:
-                    exc = again
-                else:
-                    await self._sent(row, conversation_id, activity_id, stats)
-                    return
+            except ConnectorError as again:
+                exc = again
+            else:
+                await self.outcomes.sent(row, conversation_id, activity_id, stats)
+                return
         if exc.status != 403:
             await self._failed(tenant, row, target, exc, stats)
             return
-        self._unreachable.add(target.user_id)
-        async with self.db.session() as session:
-            news = await mark_unreachable(
-                session,
-                teams_user_id=target.user_id,
-                tenant_id=target.tenant,
-                service_url=target.service_url,
-                now=self.clock.now(),
-            )
-        if news:
-            self._wake()  # the mentor's notice is in the outbox
-        reason = f"{exc.status} {exc.code}"
-        await self._finish(row, DeliveryStatus.FAILED, error=reason)
-        stats.fail(reason)
-        self.metrics.inc("dagritme_deliveries_total", outcome="failed", prompt=row.prompt)
+        await self.unreachable.mark(target)
+        await self.outcomes.failed(row, f"{exc.status} {exc.code}", stats)
 
     async def _failed(
         self, tenant: str, row: Delivery, target: Target, exc: ConnectorError, stats: DeliveryStats
@@ -341,41 +247,10 @@ class Sender:
                 self.pacer.hold(tenant, conversation, moment + pause)
         if exc.retryable and row.attempts < self.max_attempts:
             wait = backoff(row.attempts, exc.retry_after, rng=self.rng)
-            await self._finish(
-                row, DeliveryStatus.PENDING, error=reason, retry_at=now + timedelta(seconds=wait)
-            )
+            retry_at = now + timedelta(seconds=wait)
+            await self.outcomes.finish(row, DeliveryStatus.PENDING, error=reason, retry_at=retry_at)
             stats.retried += 1
             self.metrics.inc("dagritme_deliveries_total", outcome="retried", prompt=row.prompt)
             return
-        await self._finish(row, DeliveryStatus.FAILED, error=reason)
-        stats.fail(reason)
-        self.metrics.inc("dagritme_deliveries_total", outcome="failed", prompt=row.prompt)
+        await self.outcomes.failed(row, reason, stats)
         logger.warning("delivery %s failed: %s", row.id, reason)
-
-    async def _finish(
-        self,
-        row: Delivery,
-        status: DeliveryStatus,
-        *,
-        error: str | None = None,
-        activity_id: str | None = None,
-        conversation_id: str | None = None,
-        retry_at: datetime | None = None,
-    ) -> None:
-        assert row.id is not None and row.claim_token is not None
-        async with self.db.session() as session:
-            await outbox.finish(
-                session=session,
-                delivery_id=row.id,
-                claim_token=row.claim_token,
-                status=status,
-                now=self.clock.now(),
-                activity_id=activity_id,
-                conversation_id=conversation_id,
-                error=error[:500] if error else None,
-                retry_at=retry_at,
-            )
-
-
-class Unconfirmed(Exception):
-    """A send Teams accepted that could not be recorded."""

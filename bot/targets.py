@@ -7,13 +7,14 @@ reason, and is finished without a call.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.recipient import Recipient
 from storage import people, teams
-from storage.models import Delivery
+from storage.models import Delivery, Person, PersonalChat, Team
 
 
 @dataclass(frozen=True)
@@ -46,45 +47,41 @@ async def jobs_for(session: AsyncSession, rows: list[Delivery]) -> list[Job]:
     chats = await people.chats_of(
         session=session, teams_user_ids={person.teams_user_id for person in persons.values()}
     )
-    jobs: list[Job] = []
-    for row in rows:
-        team = teams_by_id.get(row.team_id)
-        if team is None or team.removed_at is not None:
-            jobs.append(Job(row, None, "team not installed"))
-            continue
-        try:
-            recipient = Recipient.parse(row.recipient)
-        except ValueError:
-            jobs.append(Job(row, None, "unknown recipient"))
-            continue
-        if recipient.nobody is not None:
-            jobs.append(Job(row, None, "nobody to send to"))
-            continue
-        if recipient.channel_id is not None:
-            target = Target(team.tenant_id, team.service_url, team.bot_id, recipient.channel_id)
-            jobs.append(Job(row, target))
-            continue
-        person = persons.get(recipient.person_id) if recipient.person_id is not None else None
-        if person is None or not person.active:
-            jobs.append(Job(row, None, "person left the team"))
-            continue
-        chat = chats.get(person.teams_user_id)
-        if chat is not None and chat.blocked_at is not None:
-            jobs.append(Job(row, None, "person blocked the bot"))
-            continue
-        jobs.append(
-            Job(
-                row,
-                Target(
-                    tenant=team.tenant_id,
-                    service_url=chat.service_url
-                    if chat and chat.conversation_id
-                    else team.service_url,
-                    bot_id=team.bot_id,
-                    conversation_id=(chat.conversation_id or None) if chat else None,
-                    user_id=person.teams_user_id,
-                    aad_object_id=person.aad_object_id,
-                ),
-            )
-        )
-    return jobs
+    return [_job(row, teams_by_id.get(row.team_id), persons, chats) for row in rows]
+
+
+def _job(
+    row: Delivery,
+    team: Team | None,
+    persons: Mapping[int, Person],
+    chats: Mapping[str, PersonalChat],
+) -> Job:
+    """Where one row goes: its team's channel or a person's chat, else nowhere and why."""
+    if team is None or team.removed_at is not None:
+        return Job(row, None, "team not installed")
+    try:
+        recipient = Recipient.parse(row.recipient)
+    except ValueError:
+        return Job(row, None, "unknown recipient")
+    if recipient.nobody is not None:
+        return Job(row, None, "nobody to send to")
+    if recipient.channel_id is not None:
+        target = Target(team.tenant_id, team.service_url, team.bot_id, recipient.channel_id)
+        return Job(row, target)
+    person = persons.get(recipient.person_id) if recipient.person_id is not None else None
+    if person is None or not person.active:
+        return Job(row, None, "person left the team")
+    chat = chats.get(person.teams_user_id)
+    if chat is not None and chat.blocked_at is not None:
+        return Job(row, None, "person blocked the bot")
+    return Job(
+        row,
+        Target(
+            tenant=team.tenant_id,
+            service_url=chat.service_url if chat and chat.conversation_id else team.service_url,
+            bot_id=team.bot_id,
+            conversation_id=(chat.conversation_id or None) if chat else None,
+            user_id=person.teams_user_id,
+            aad_object_id=person.aad_object_id,
+        ),
+    )

@@ -31,7 +31,7 @@ START = as_utc(datetime(2026, 11, 22, 20, 0))
 @pytest.fixture(autouse=True)
 def production_log_levels() -> None:
     """Keep the libraries that could log personal text (and SQL) quiet, as in production."""
-    from bot.cli import quiet_libraries
+    from bot.observability import quiet_libraries
 
     quiet_libraries()
 

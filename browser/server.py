@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from bot.app import SERVICES, create_app
+from bot.app import create_app
+from bot.services import SERVICES
 from bot.settings import Settings
 from domain.clock import FixedClock
 from storage.db import Database

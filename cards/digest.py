@@ -155,60 +155,20 @@ def _moods_per_day(days: Sequence[DayFigures], lang: Lang) -> CardElement:
 
 def weekly_parts(*, lang: Lang, figures: WeeklyFigures) -> DigestParts:
     """The weekly digest: the week's figures and charts first, then the lists."""
-    rates = [
-        VerticalBarChartDataValue(
-            x=_day_label(d.day, lang),
-            y=round(100 * d.starts / d.pupils) if d.pupils else 0,
-        )
-        for d in figures.days
-    ]
-    rate_text = "  ".join(
-        f"{_day_label(d.day, lang)} {percent(d.starts, d.pupils, lang)}" for d in figures.days
-    )
     first: list[CardElement] = [
         TextBlock(text=t("digest.week.compared", lang), weight="Bolder", wrap=True),
         FactSet(facts=_week_facts(figures, lang)),
-        VerticalBarChart(
-            title=t("digest.week.rates_chart", lang),
-            y_min=0,
-            y_max=100,
-            data=rates,
-            fallback=TextBlock(text=rate_text, wrap=True),
-        ),
+        _rates_per_day(figures.days, lang),
         _moods_per_day(figures.days, lang),
     ]
-    contacts: list[CardElement] = [
-        TextBlock(text=f"- {plain(name)}: {count}", wrap=True, spacing="None")
-        for name, count in figures.contacts_per_mentor
-    ]
-    contacts += name_blocks(
-        "digest.week.without_contact", figures.without_contact, lang, color="Attention"
-    )
     pickup = pickup_section(figures.pickup, lang)
     if isinstance(pickup[0], TextBlock):
         pickup[0].separator = True
-    opp_heading = TextBlock(
-        text=t("digest.week.opp", lang), weight="Bolder", wrap=True, separator=True
-    )
-    opp: list[CardElement] = [
-        TextBlock(text=f"- {plain(row.name)}: {due_text(row, lang)}", wrap=True, spacing="None")
-        for row in figures.opp
-    ] or [TextBlock(text=t("opp.overview.none", lang), wrap=True, spacing="None")]
     sections = [
         signals_section(figures.open_signals, lang, "digest.open_signal_list"),
-        Section(
-            heading=[
-                TextBlock(
-                    text=t("digest.week.per_mentor", lang),
-                    weight="Bolder",
-                    wrap=True,
-                    separator=True,
-                )
-            ],
-            items=contacts,
-        ),
+        _contacts_section(figures, lang),
         Section(heading=pickup[:1], items=pickup[1:]),
-        Section(heading=[opp_heading], items=opp),
+        _opp_section(figures.opp, lang),
     ]
     return DigestParts(
         title=t("digest.weekly.title", lang, team=figures.team),
@@ -218,6 +178,52 @@ def weekly_parts(*, lang: Lang, figures: WeeklyFigures) -> DigestParts:
         first=first,
         sections=sections,
     )
+
+
+def _rates_per_day(days: Sequence[DayFigures], lang: Lang) -> CardElement:
+    """A bar per day: the share of pupils who checked in; text where charts are not drawn."""
+    rates = [
+        VerticalBarChartDataValue(
+            x=_day_label(d.day, lang),
+            y=round(100 * d.starts / d.pupils) if d.pupils else 0,
+        )
+        for d in days
+    ]
+    rate_text = "  ".join(
+        f"{_day_label(d.day, lang)} {percent(d.starts, d.pupils, lang)}" for d in days
+    )
+    return VerticalBarChart(
+        title=t("digest.week.rates_chart", lang),
+        y_min=0,
+        y_max=100,
+        data=rates,
+        fallback=TextBlock(text=rate_text, wrap=True),
+    )
+
+
+def _contacts_section(figures: WeeklyFigures, lang: Lang) -> Section:
+    """Contacts per mentor this week, then the pupils nobody had contact with."""
+    contacts: list[CardElement] = [
+        TextBlock(text=f"- {plain(name)}: {count}", wrap=True, spacing="None")
+        for name, count in figures.contacts_per_mentor
+    ]
+    contacts += name_blocks(
+        "digest.week.without_contact", figures.without_contact, lang, color="Attention"
+    )
+    heading = TextBlock(
+        text=t("digest.week.per_mentor", lang), weight="Bolder", wrap=True, separator=True
+    )
+    return Section(heading=[heading], items=contacts)
+
+
+def _opp_section(rows: Sequence[OppRow], lang: Lang) -> Section:
+    """The OPP evaluations coming up, or a line that none are."""
+    heading = TextBlock(text=t("digest.week.opp", lang), weight="Bolder", wrap=True, separator=True)
+    items: list[CardElement] = [
+        TextBlock(text=f"- {plain(row.name)}: {due_text(row, lang)}", wrap=True, spacing="None")
+        for row in rows
+    ] or [TextBlock(text=t("opp.overview.none", lang), wrap=True, spacing="None")]
+    return Section(heading=[heading], items=items)
 
 
 def _week_facts(figures: WeeklyFigures, lang: Lang) -> list[Fact]:

@@ -75,6 +75,36 @@ def _mood_chart(lang: Lang, moods: Sequence[tuple[date, int | None]]) -> CardEle
 
 def pupil_page_card(*, lang: Lang, page: PupilPage) -> dict[str, Any]:
     """`leerling <naam>`: mood over time, check-in rate, plan versus done, contacts."""
+    body: list[CardElement] = [
+        TextBlock(text=plain(page.name), size="Large", weight="Bolder", wrap=True),
+        FactSet(facts=_facts(page, lang)),
+        _mood_chart(lang, page.moods),
+    ]
+    if page.feelings:
+        words = ", ".join(f"{feeling_word(word, lang)} ({n})" for word, n in page.feelings)
+        body.append(TextBlock(text=t("pupil.feelings", lang, words=words), wrap=True))
+    if page.talk is not None and page.talk[1]:
+        day = format_date(page.talk[0], lang)
+        body.append(
+            TextBlock(text=t("pupil.agreements", lang, day=day), weight="Bolder", wrap=True)
+        )
+        body.append(TextBlock(text=plain(page.talk[1]), wrap=True, spacing="None"))
+    if page.notes:
+        body.append(TextBlock(text=t("pupil.notes", lang), weight="Bolder", wrap=True))
+        body.extend(
+            TextBlock(text=f"{format_date(day, lang)}: {plain(note)}", wrap=True, spacing="None")
+            for day, note in page.notes
+        )
+    body.append(TextBlock(text=t("pupil.recent_contacts", lang), weight="Bolder", wrap=True))
+    if not page.contacts:
+        body.append(TextBlock(text=t("contacts.none", lang), wrap=True, spacing="None"))
+    for row in page.contacts:
+        body.append(TextBlock(text=contact_line(row, lang), wrap=True, spacing="None"))
+    return _card(body)
+
+
+def _facts(page: PupilPage, lang: Lang) -> list[Fact]:
+    """Mentor, check-in rate, phase and pause, plan versus done, and the latest progress talk."""
     facts = [
         Fact(
             title=t("pupil.mentor", lang),
@@ -99,29 +129,4 @@ def pupil_page_card(*, lang: Lang, page: PupilPage) -> dict[str, Any]:
     facts.append(Fact(title=t("pupil.plan_vs_done", lang), value=plan))
     if page.talk is not None:
         facts.append(Fact(title=t("pupil.last_talk", lang), value=format_date(page.talk[0], lang)))
-    body: list[CardElement] = [
-        TextBlock(text=plain(page.name), size="Large", weight="Bolder", wrap=True),
-        FactSet(facts=facts),
-        _mood_chart(lang, page.moods),
-    ]
-    if page.feelings:
-        words = ", ".join(f"{feeling_word(word, lang)} ({n})" for word, n in page.feelings)
-        body.append(TextBlock(text=t("pupil.feelings", lang, words=words), wrap=True))
-    if page.talk is not None and page.talk[1]:
-        day = format_date(page.talk[0], lang)
-        body.append(
-            TextBlock(text=t("pupil.agreements", lang, day=day), weight="Bolder", wrap=True)
-        )
-        body.append(TextBlock(text=plain(page.talk[1]), wrap=True, spacing="None"))
-    if page.notes:
-        body.append(TextBlock(text=t("pupil.notes", lang), weight="Bolder", wrap=True))
-        body.extend(
-            TextBlock(text=f"{format_date(day, lang)}: {plain(note)}", wrap=True, spacing="None")
-            for day, note in page.notes
-        )
-    body.append(TextBlock(text=t("pupil.recent_contacts", lang), weight="Bolder", wrap=True))
-    if not page.contacts:
-        body.append(TextBlock(text=t("contacts.none", lang), wrap=True, spacing="None"))
-    for row in page.contacts:
-        body.append(TextBlock(text=contact_line(row, lang), wrap=True, spacing="None"))
-    return _card(body)
+    return facts

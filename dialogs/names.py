@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cards.catalogue import t
+from cards.catalogue import Lang, t
 from cards.common import choice_buttons_card
 from dialogs.inbound import Reply, card, text
 from dialogs.router import Turn
@@ -54,19 +54,38 @@ async def resolve(
         else list(await people.team_members(session=turn.session, team_id=turn.team_id))
     )
     if query.startswith("#") and is_ascii_number(query[1:]):
-        wanted = ascii_int(query[1:], low=1, high=MAX_ID)
-        chosen = [p for p in pool if wanted is not None and p.id == wanted]
-        if chosen:
-            return chosen[0]
-        return NotFound(text(t("names.unknown", turn.lang, query=_shown(query))))
+        return _by_id(pool, query, turn.lang)
+    mentioned = _by_mention(turn, pool, query)
+    if mentioned is not None:
+        return mentioned
+    return _by_name(pool, query.lstrip("@"), rerun=rerun, lang=turn.lang)
+
+
+def _by_id(pool: Sequence[Person], query: str, lang: Lang) -> Person | NotFound:
+    """`#<id>`, as a button of an ambiguous answer runs it: only someone in the pool."""
+    wanted = ascii_int(query[1:], low=1, high=MAX_ID)
+    chosen = [p for p in pool if wanted is not None and p.id == wanted]
+    if chosen:
+        return chosen[0]
+    return NotFound(text(t("names.unknown", lang, query=_shown(query))))
+
+
+def _by_mention(turn: Turn, pool: Sequence[Person], query: str) -> Person | NotFound | None:
+    """The person an @mention of `query` names; None when it is no mention or names several."""
     mentioned = {m.id for m in turn.inbound.mentions if fold(m.name) == fold(query.lstrip("@"))}
-    if mentioned:
-        hits = [p for p in pool if p.teams_user_id in mentioned]
-        if len(hits) == 1:
-            return hits[0]
-        if not hits:
-            return NotFound(text(t("names.not_in_list", turn.lang, query=_shown(query))))
-    plain = query.lstrip("@")
+    if not mentioned:
+        return None
+    hits = [p for p in pool if p.teams_user_id in mentioned]
+    if len(hits) == 1:
+        return hits[0]
+    if not hits:
+        return NotFound(text(t("names.not_in_list", turn.lang, query=_shown(query))))
+    return None
+
+
+def _by_name(pool: Sequence[Person], plain: str, *, rerun: str, lang: Lang) -> Person | NotFound:
+    """The one person whose name is `plain`, or the one it is part of; else unknown, or a
+    button for each candidate."""
     exact = [p for p in pool if fold(p.name) == fold(plain)]
     if len(exact) == 1:
         return exact[0]
@@ -74,13 +93,13 @@ async def resolve(
     if len(hits) == 1:
         return hits[0]
     if not hits:
-        return NotFound(text(t("names.unknown", turn.lang, query=_shown(plain))))
+        return NotFound(text(t("names.unknown", lang, query=_shown(plain))))
     shown = hits[:MAX_CANDIDATES]
     buttons = [(p.name, rerun.format(name=f"#{p.id}")) for p in shown]
     return NotFound(
         card(
             choice_buttons_card(
-                title=t("names.ambiguous", turn.lang, query=_shown(plain), count=len(hits)),
+                title=t("names.ambiguous", lang, query=_shown(plain), count=len(hits)),
                 buttons=buttons,
             )
         )

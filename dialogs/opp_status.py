@@ -12,8 +12,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from cards.opp import OppRow, Trend
 from domain.calendar import SchoolCalendar
-from domain.opp import next_due
-from domain.pause import paused_on
+from domain.opp import next_due, participants_to_invite
+from domain.pause import unpaused
+from domain.trend import mood_halves
 from storage import checkins, contacts, opp, people
 from storage.models import OppPlan, Person, Team
 
@@ -24,11 +25,8 @@ def cycle_of(plan: OppPlan, team: Team) -> int:
 
 
 def suggested_participants(team: Team) -> list[str]:
-    """Who to invite: pupil, parents, mentor, school, and the behavioural scientist if any."""
-    found = ["leerling", "ouders", "mentor", "school"]
-    if team.behavioural_scientist:
-        found.append("gedragswetenschapper")
-    return found
+    """Who to invite: pupil, parents, mentor, school, and the team's behavioural scientist."""
+    return participants_to_invite(with_scientist=bool(team.behavioural_scientist))
 
 
 async def opp_rows(
@@ -80,18 +78,14 @@ async def trend_since(
     history = await checkins.pupil_checkins(
         session=session, pupil_id=pupil.id, start=since, end=today
     )
-    moods = [(c.day, c.mood) for c in history if c.kind == "start"]
-    days = [d for d in calendar.school_days(since, today) if not paused_on(pupil.paused_until, d)]
-    half = len(moods) // 2
-    first = [m for _, m in moods[:half]]
-    second = [m for _, m in moods[half:]]
-    recent = await contacts.recent_contacts(session=session, pupil_id=pupil.id, limit=1000)
+    moods = [c.mood for c in history if c.kind == "start"]
+    mood = mood_halves(moods)
     return Trend(
         since=since,
-        school_days=len(days),
+        school_days=len(unpaused(calendar.school_days(since, today), pupil.paused_until)),
         checked_in=len(moods),
-        average_mood=sum(m for _, m in moods) / len(moods) if moods else None,
-        first_half_mood=sum(first) / len(first) if first else None,
-        second_half_mood=sum(second) / len(second) if second else None,
-        contacts=sum(1 for c in recent if c.day >= since),
+        average_mood=mood.average,
+        first_half_mood=mood.first_half,
+        second_half_mood=mood.second_half,
+        contacts=await contacts.count_since(session=session, pupil_id=pupil.id, since=since),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Literal
 
 from domain.calendar import SchoolCalendar
@@ -97,6 +97,12 @@ def pickup_figures(durations: Sequence[timedelta], *, still_open: int) -> Pickup
     ordered = sorted(durations)
     median = timedelta(seconds=statistics.median(d.total_seconds() for d in ordered))
     return PickupFigures(len(ordered), median, ordered[-1], still_open)
+
+
+def check_in_expected(now: datetime, *, start: time, calendar: SchoolCalendar) -> bool:
+    """Whether a missing check-in means something: on a school day, once the day has started."""
+    today = local_date(now)
+    return calendar.is_school_day(today) and now >= at_local(today, start)
 
 
 def attention_of(*, distress: bool, wish: bool, low_mood: bool, missing: bool) -> Attention | None:

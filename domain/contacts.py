@@ -178,22 +178,7 @@ def parse_log(args: str, *, today: date) -> LogLine | LogProblem:
         and fold(tokens[rest]) in TALK_WORDS
     ):
         rest += 1
-    minutes: int | None = None
-    day = today
-    dated = False
-    for _ in range(2):  # a duration and a date, in either order
-        if rest >= len(tokens):
-            break
-        if minutes is None and (duration := _duration_at(tokens, rest)):
-            minutes, used = duration
-            rest += used
-            continue
-        if not dated and (when := _date_at(tokens, rest, today)):
-            day, used = when
-            dated = True
-            rest += used
-            continue
-        break
+    minutes, day, rest = _duration_and_date(tokens, rest, today)
     note, agreements = split_agreements(kind, " ".join(tokens[rest:]) or None)
     if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
         return LogProblem("bad_duration", name=name, kind=kind)
@@ -206,3 +191,25 @@ def parse_log(args: str, *, today: date) -> LogLine | LogProblem:
     if agreements is not None and len(agreements) > MAX_NOTE:
         return LogProblem("agreements_too_long", name=name, kind=kind)
     return LogLine(name=name, kind=kind, day=day, minutes=minutes, note=note, agreements=agreements)
+
+
+def _duration_and_date(tokens: list[str], rest: int, today: date) -> tuple[int | None, date, int]:
+    """(minutes, day, where the note starts): a duration and a date from tokens[rest], in either
+    order, both optional; the day is today without one."""
+    minutes: int | None = None
+    day = today
+    dated = False
+    for _ in range(2):
+        if rest >= len(tokens):
+            break
+        if minutes is None and (duration := _duration_at(tokens, rest)):
+            minutes, used = duration
+            rest += used
+            continue
+        if not dated and (when := _date_at(tokens, rest, today)):
+            day, used = when
+            dated = True
+            rest += used
+            continue
+        break
+    return minutes, day, rest

@@ -39,6 +39,11 @@ def next_due(*, start: date, last_evaluation: date | None, cycle_weeks: int) -> 
     return (last_evaluation or start) + timedelta(weeks=cycle_weeks)
 
 
+def participants_to_invite(*, with_scientist: bool) -> list[str]:
+    """Who to invite: pupil, parents, mentor, school, and the behavioural scientist if any."""
+    return [p for p in PARTICIPANTS if with_scientist or p != "gedragswetenschapper"]
+
+
 NudgeStage = str  # "14", "7", "due", "late1", "late2", …
 
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from domain.opp import MAX_REPORT_DAYS
+from domain.trend import halves, mean
 
 Basis = Literal["given", "evaluation", "plan", "joined"]
 Direction = Literal["up", "down", "steady"]
@@ -89,11 +90,10 @@ def week_rows(
 def mood_trend(rows: Sequence[WeekRow]) -> Direction | None:
     """Rising, falling or steady: the second half of the weeks with a mood against the first."""
     moods = [row.mood for row in rows if row.mood is not None]
-    if len(moods) < 2:
+    first, second = (mean(half) for half in halves(moods))
+    if first is None or second is None:  # fewer than two weeks with a mood
         return None
-    half = len(moods) // 2
-    first, second = moods[:half], moods[half:]
-    delta = sum(second) / len(second) - sum(first) / len(first)
+    delta = second - first
     return "up" if delta >= TREND_STEP else "down" if delta <= -TREND_STEP else "steady"
 
 

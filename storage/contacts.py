@@ -90,6 +90,16 @@ async def contacts_between(
     return result.all()
 
 
+async def count_since(*, session: AsyncSession, pupil_id: int, since: date) -> int:
+    """How many contacts with a pupil were logged for `since` or a later day."""
+    result = await session.exec(
+        select(func.count())
+        .select_from(ContactLog)
+        .where(ContactLog.pupil_id == pupil_id, ContactLog.day >= since)
+    )
+    return int(result.one())
+
+
 async def latest_of_kind(
     *, session: AsyncSession, pupil_id: int, kind: ContactKind
 ) -> ContactLog | None:

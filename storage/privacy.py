@@ -43,13 +43,29 @@ async def purge(
     audit_days: int,
 ) -> dict[str, int]:
     """Delete what is past its retention period; returns how many rows of each kind went."""
+    counts = await _purge_days(session, now=now, cutoff=today - timedelta(days=checkin_days))
+    counts["people"] = await _purge_people(
+        session, left_before=now - timedelta(days=after_leaving_days)
+    )
+    counts["audit"] = await _rowcount(
+        session, delete(AuditEvent).where(col(AuditEvent.at) < now - timedelta(days=audit_days))
+    )
+    return counts
+
+
+async def _rowcount(session: AsyncSession, statement: Any) -> int:
+    """How many rows a delete or update touched."""
+    result: Any = await session.exec(statement)
+    return int(result.rowcount or 0)
+
+
+async def _purge_days(session: AsyncSession, *, now: datetime, cutoff: date) -> dict[str, int]:
+    """The school days' records before `cutoff`, and the texts of messages sent long ago."""
     counts: dict[str, int] = {}
 
     async def run(name: str, statement: Any) -> None:
-        result: Any = await session.exec(statement)
-        counts[name] = int(result.rowcount or 0)
+        counts[name] = await _rowcount(session, statement)
 
-    cutoff = today - timedelta(days=checkin_days)
     await run("checkins", delete(CheckIn).where(col(CheckIn.day) < cutoff))
     await run("signals", delete(PupilSignal).where(col(PupilSignal.since) < cutoff))
     await run("alerts", delete(PupilAlert).where(col(PupilAlert.day) < cutoff))
@@ -72,24 +88,20 @@ async def purge(
         "card_messages",
         delete(CardMessage).where(col(CardMessage.sent_at) < now - timedelta(days=PAYLOAD_DAYS)),
     )
-    left_before = now - timedelta(days=after_leaving_days)
-    gone = (
-        await session.exec(
-            select(Person.id).where(
-                col(Person.active).is_(False), col(Person.left_at) < left_before
-            )
-        )
-    ).all()
-    counts["people"] = 0
+    return counts
+
+
+async def _purge_people(session: AsyncSession, *, left_before: datetime) -> int:
+    """Everything about the people who left before `left_before`; how many they were."""
+    left = select(Person.id).where(col(Person.active).is_(False), col(Person.left_at) < left_before)
+    gone = (await session.exec(left)).all()
+    count = 0
     for person_id in gone:
         person = await session.get(Person, person_id)
         if person is not None:
             await _delete_person(session, person)
-            counts["people"] += 1
-    await run(
-        "audit", delete(AuditEvent).where(col(AuditEvent.at) < now - timedelta(days=audit_days))
-    )
-    return counts
+            count += 1
+    return count
 
 
 async def _delete_person(session: AsyncSession, person: Person) -> None:
@@ -109,26 +121,16 @@ async def _delete_person(session: AsyncSession, person: Person) -> None:
         (Delivery, Delivery.person_id),
     ):
         await session.exec(delete(model).where(col(column) == pid))
-    await session.exec(
-        update(ContactLog).where(col(ContactLog.author_id) == pid).values(author_id=None)
-    )
-    await session.exec(
-        update(OppEvaluation).where(col(OppEvaluation.author_id) == pid).values(author_id=None)
-    )
-    await session.exec(
-        update(AuditEvent).where(col(AuditEvent.actor_id) == pid).values(actor_id=None)
-    )
-    await session.exec(
-        update(PupilAlert)
-        .where(col(PupilAlert.picked_up_by_id) == pid)
-        .values(picked_up_by_id=None)
-    )
-    await session.exec(
-        update(TeamPhrase).where(col(TeamPhrase.added_by_id) == pid).values(added_by_id=None)
-    )
-    await session.exec(
-        update(AuditEvent).where(col(AuditEvent.subject_id) == pid).values(subject_id=None)
-    )
+    # The rows that stay (what they wrote or did, audit lines about them) point to nobody.
+    for table, reference in (
+        (ContactLog, ContactLog.author_id),
+        (OppEvaluation, OppEvaluation.author_id),
+        (AuditEvent, AuditEvent.actor_id),
+        (PupilAlert, PupilAlert.picked_up_by_id),
+        (TeamPhrase, TeamPhrase.added_by_id),
+        (AuditEvent, AuditEvent.subject_id),
+    ):
+        await session.exec(update(table).where(col(reference) == pid).values({reference: None}))
     others = (
         await session.exec(
             select(Person.id).where(
@@ -144,14 +146,6 @@ async def _delete_person(session: AsyncSession, person: Person) -> None:
     await session.flush()
 
 
-def _rows(rows: Sequence[SQLModel], *fields: str) -> list[dict[str, Any]]:
-    """Rows as JSON-ready dicts: whole, or only the named fields."""
-    dumped = [row.model_dump(mode="json") for row in rows]
-    if not fields:
-        return dumped
-    return [{name: row[name] for name in fields} for row in dumped]
-
-
 async def export_person(*, session: AsyncSession, person: Person) -> dict[str, Any]:
     """What is stored about one person in one team, as JSON-ready data (inzageverzoek).
 
@@ -164,67 +158,79 @@ async def export_person(*, session: AsyncSession, person: Person) -> dict[str, A
     pupil's id, never as text or name; message payloads (which name other pupils in alerts and
     digests) are left out, and audit lines the person caused show action, time and subject id.
     """
-    pid = person.id
-
-    async def rows(model: type[SQLModel], *conditions: Any) -> Sequence[SQLModel]:
-        return (await session.exec(select(model).where(*conditions))).all()
-
     return {
         "person": person.model_dump(mode="json"),
-        "personal_chat": _rows(
-            await rows(PersonalChat, PersonalChat.teams_user_id == person.teams_user_id)
+        **await _school_records(session, person),
+        **await trajectories.export_pupil(session=session, pupil_id=person.id),
+        **await _alerts_messages_and_reads(session, person.id),
+    }
+
+
+async def _where(
+    session: AsyncSession, model: type[SQLModel], *conditions: Any, shown: Sequence[str] = ()
+) -> list[dict[str, Any]]:
+    """The rows of `model` that meet the conditions, as JSON-ready dicts: whole, or only the
+    fields `shown`."""
+    found = (await session.exec(select(model).where(*conditions))).all()
+    dumped = [row.model_dump(mode="json") for row in found]
+    return [{name: row[name] for name in shown} for row in dumped] if shown else dumped
+
+
+async def _school_records(session: AsyncSession, person: Person) -> dict[str, Any]:
+    """The person's chat and links, check-ins, contacts, OPP and signals."""
+    pid = person.id
+    chat = PersonalChat.teams_user_id == person.teams_user_id
+    links = (MentorLink.pupil_id == pid) | (MentorLink.mentor_id == pid)
+    return {
+        "personal_chat": await _where(session, PersonalChat, chat),
+        "mentor_links": await _where(session, MentorLink, links),
+        "checkins": await _where(session, CheckIn, CheckIn.pupil_id == pid),
+        "contacts_about": await _where(session, ContactLog, ContactLog.pupil_id == pid),
+        "contacts_written": await _where(
+            session,
+            ContactLog,
+            ContactLog.author_id == pid,
+            ContactLog.pupil_id != pid,
+            shown=("day", "kind", "pupil_id"),
         ),
-        "mentor_links": _rows(
-            await rows(MentorLink, (MentorLink.pupil_id == pid) | (MentorLink.mentor_id == pid))
+        "opp_plan": await _where(session, OppPlan, OppPlan.pupil_id == pid),
+        "opp_evaluations": await _where(session, OppEvaluation, OppEvaluation.pupil_id == pid),
+        "opp_evaluations_written": await _where(
+            session,
+            OppEvaluation,
+            OppEvaluation.author_id == pid,
+            OppEvaluation.pupil_id != pid,
+            shown=("day", "pupil_id"),
         ),
-        "checkins": _rows(await rows(CheckIn, CheckIn.pupil_id == pid)),
-        "contacts_about": _rows(await rows(ContactLog, ContactLog.pupil_id == pid)),
-        "contacts_written": _rows(
-            await rows(ContactLog, ContactLog.author_id == pid, ContactLog.pupil_id != pid),
-            "day",
-            "kind",
-            "pupil_id",
+        "signals": await _where(session, PupilSignal, PupilSignal.pupil_id == pid),
+    }
+
+
+async def _alerts_messages_and_reads(session: AsyncSession, pid: int | None) -> dict[str, Any]:
+    """The alerts about the person and those they picked up, the messages sent to them, and the
+    audit lines about them and by them."""
+    alert_fields = ("day", "kind", "wants_contact", "created_at", "picked_up_at", "escalated_at")
+    about_fields = ("at", "action", "actor_id", "actor_ref", "details")
+    return {
+        # what they said that was brought to an adult (the words stay in the check-ins)
+        "alerts": await _where(session, PupilAlert, PupilAlert.pupil_id == pid, shown=alert_fields),
+        "alerts_picked_up": await _where(
+            session,
+            PupilAlert,
+            PupilAlert.picked_up_by_id == pid,
+            shown=("day", "kind", "pupil_id"),
         ),
-        "opp_plan": _rows(await rows(OppPlan, OppPlan.pupil_id == pid)),
-        "opp_evaluations": _rows(await rows(OppEvaluation, OppEvaluation.pupil_id == pid)),
-        "opp_evaluations_written": _rows(
-            await rows(
-                OppEvaluation, OppEvaluation.author_id == pid, OppEvaluation.pupil_id != pid
-            ),
-            "day",
-            "pupil_id",
+        "messages_sent_to": await _where(
+            session,
+            Delivery,
+            Delivery.person_id == pid,
+            shown=("prompt", "day", "status", "sent_at"),
         ),
-        "signals": _rows(await rows(PupilSignal, PupilSignal.pupil_id == pid)),
-        **await trajectories.export_pupil(session=session, pupil_id=pid),
-        # what they said that was brought to an adult (the words stay in the check-ins above)
-        "alerts": _rows(
-            await rows(PupilAlert, PupilAlert.pupil_id == pid),
-            "day",
-            "kind",
-            "wants_contact",
-            "created_at",
-            "picked_up_at",
-            "escalated_at",
+        "audit_about": await _where(
+            session, AuditEvent, AuditEvent.subject_id == pid, shown=about_fields
         ),
-        "alerts_picked_up": _rows(
-            await rows(PupilAlert, PupilAlert.picked_up_by_id == pid),
-            "day",
-            "kind",
-            "pupil_id",
-        ),
-        "messages_sent_to": _rows(
-            await rows(Delivery, Delivery.person_id == pid), "prompt", "day", "status", "sent_at"
-        ),
-        "audit_about": _rows(
-            await rows(AuditEvent, AuditEvent.subject_id == pid),
-            "at",
-            "action",
-            "actor_id",
-            "actor_ref",
-            "details",
-        ),
-        "audit_by": _rows(
-            await rows(AuditEvent, AuditEvent.actor_id == pid), "at", "action", "subject_id"
+        "audit_by": await _where(
+            session, AuditEvent, AuditEvent.actor_id == pid, shown=("at", "action", "subject_id")
         ),
     }
 

@@ -23,7 +23,7 @@ BACKENDS = ["sqlite", "postgresql"]
 @pytest.fixture(autouse=True)
 def production_log_levels() -> None:
     """Tests log like production does (so a test can prove no personal text is logged)."""
-    from bot.cli import quiet_libraries
+    from bot.observability import quiet_libraries
 
     quiet_libraries()
 

@@ -12,7 +12,8 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from bot.app import SERVICES, create_app
+from bot.app import create_app
+from bot.services import SERVICES
 from bot.settings import Settings
 from bot.tick import tick
 from domain.clock import FixedClock

@@ -13,7 +13,7 @@ import pytest
 from aiohttp import web
 from sqlmodel import func, select
 
-from bot.app import SERVICES
+from bot.services import SERVICES
 from bot.settings import Settings
 from domain.clock import FixedClock
 from storage.models import AuditEvent, Person, PersonalChat, Team

@@ -356,7 +356,7 @@ async def test_low_mood_and_contact_wish_alert_the_mentor_once(classroom: Classr
 
 async def test_alert_goes_out_at_once_while_serving(database_url: str) -> None:
     """With the scheduler on, a low mood reaches the mentor without waiting for a tick."""
-    from bot.app import SERVICES
+    from bot.services import SERVICES
     from tests.conversations.conftest import make_world
     from tests.conversations.harness import Chat, running_bot
     from tests.support import activities

@@ -9,6 +9,7 @@ import pytest
 from domain.alerts import (
     attention_of,
     attention_rank,
+    check_in_expected,
     due_to_escalate,
     escalation_due_at,
     needs_attention,
@@ -119,3 +120,10 @@ def test_attention_comes_in_a_fixed_order_and_paused_pupils_last() -> None:
         attention_rank(None, paused=True),
     ]
     assert ranks == sorted(ranks) and len(set(ranks)) == len(ranks)
+
+
+def test_a_missing_check_in_counts_on_a_school_day_from_its_start() -> None:
+    assert not check_in_expected(at(MONDAY, 8, 59), start=TIMES.start, calendar=CALENDAR)
+    assert check_in_expected(at(MONDAY, 9, 0), start=TIMES.start, calendar=CALENDAR)
+    saturday = FRIDAY + timedelta(days=1)
+    assert not check_in_expected(at(saturday, 10, 0), start=TIMES.start, calendar=CALENDAR)

@@ -8,8 +8,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy.exc import IntegrityError
 
+from domain.contacts import ContactKind
 from domain.recipient import Recipient
-from storage import checkins, deliveries, outbox, people, teams
+from storage import checkins, contacts, deliveries, outbox, people, teams
 from storage.db import Database
 from storage.deliveries import NewDelivery
 from storage.models import CheckIn, Person, Team
@@ -348,3 +349,28 @@ async def test_colleagues_to_learn_the_app_id_from_are_those_the_bot_can_reach(
     async with db.session() as session:
         found = await people.reachable_aad_ids(session=session, tenant_id="tenant-1")
     assert found == ["aad-recent", "aad-older"]
+
+
+async def test_contacts_are_counted_from_a_day_on(db: Database) -> None:
+    team = await _team(db)
+    pupil = await _pupil(db, team)
+    assert team.id is not None and pupil.id is not None
+    async with db.session() as session:
+        for number, day in enumerate((date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 20))):
+            await contacts.add_contact(
+                session=session,
+                team_id=team.id,
+                pupil_id=pupil.id,
+                author_id=pupil.id,
+                day=day,
+                kind=ContactKind.CALL,
+                minutes=None,
+                note=None,
+                source=f"test:{number}",
+                now=NOW,
+            )
+    async with db.session() as session:
+        since = date(2026, 11, 9)
+        assert await contacts.count_since(session=session, pupil_id=pupil.id, since=since) == 2
+        later = date(2026, 11, 21)
+        assert await contacts.count_since(session=session, pupil_id=pupil.id, since=later) == 0
