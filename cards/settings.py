@@ -1,10 +1,14 @@
-"""The coordinator's settings card: the team's rhythm, calendar, channels and thresholds."""
+"""The coordinator's settings card and summary, made from the settings model's fields.
+
+Each setting with an input (`Setting.card`, domain/team_settings.py) gets one on the card, in
+the model's order, with the setting's key as its id and `settings.field.<key>` as its label; the
+summary fills each setting's `{key}` in `settings.summary`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, time
+from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from microsoft_teams.cards import (
@@ -19,44 +23,127 @@ from microsoft_teams.cards import (
     TimeInput,
     ToggleInput,
 )
+from pydantic import ConfigDict
 
+from cards.answers import CardAnswer
 from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
-from domain.age import DEFAULT_BAND, AgeBand
-from domain.alerts import PICKUP_HOURS
 from domain.grammar import format_time
-from domain.progress import DEFAULT_TALK_WEEKS, TALK_WEEKS
-from domain.words import REGION_NAMES
+from domain.setting_inputs import Channel, Days, EveryWeeks, Number, OneOf, Text, WallClock, YesNo
+from domain.team_settings import SettingField, TeamSettings, setting_fields
+from domain.words import in_sentence
+
+SUBMIT = "settings.submit"
 
 
-@dataclass(frozen=True)
-class SettingsView:
-    """A team's settings as the card shows them."""
+class SettingsAnswer(CardAnswer):
+    """What the settings card sends: each input under its setting's key, as the card left it.
 
-    start: time
-    close: time
-    reminder: time
-    mentor_list: time
-    region: str
-    class_channel_id: str | None
-    coordinator_channel_id: str | None
-    meeting_link: str | None
-    free_days: Sequence[date]
-    liberation_day: str
-    good_friday_off: bool
-    opp_cycle_weeks: int = 8
-    behavioural_scientist: str | None = None
-    contact_pickup_hours: int = 2
-    progress_talk_weeks: int = DEFAULT_TALK_WEEKS
-    age_band: str = DEFAULT_BAND.value
+    The handler reads them into a `SettingsUpdate`: its readers need the team's channels and
+    today's date, and each refused setting is told by its own sentence, all of them at once.
+    """
+
+    model_config = ConfigDict(extra="allow")
+
+    def given(self) -> dict[str, object]:
+        """The inputs sent, by key."""
+        return dict(self.model_extra or {})
 
 
-def _number(lang: Lang, field: str, value: int, bounds: tuple[int, int]) -> NumberInput:
+def every_weeks(weeks: int, lang: Lang) -> str:
+    """ "elke week", "elke 2 weken"."""
+    if weeks == 1:
+        return t("progress.every.one", lang)
+    return t("progress.every.many", lang, weeks=weeks)
+
+
+def _days(days: Sequence[date]) -> str:
+    return ", ".join(d.strftime("%d-%m-%Y") for d in days)
+
+
+def settings_card(
+    *, lang: Lang, values: TeamSettings, channels: Sequence[tuple[str, str]], team_ref: int
+) -> dict[str, Any]:
+    """The coordinator's settings card."""
+    channel_choices = [Choice(title=name, value=cid) for cid, name in channels]
+    body: list[CardElement] = [
+        TextBlock(text=t("settings.title", lang), size="Large", weight="Bolder", wrap=True),
+        *(
+            _input(field, getattr(values, field.name), lang, channel_choices)
+            for field in setting_fields()
+            if field.card is not None
+        ),
+    ]
+    save = SubmitAction(
+        title=t("settings.save", lang),
+        data=SettingsAnswer(verb=SUBMIT, team=team_ref).button_data(),
+    )
+    return to_json(AdaptiveCard(version=CARD_VERSION, body=body, actions=[save]))
+
+
+def _input(field: SettingField, value: Any, lang: Lang, channels: list[Choice]) -> CardElement:
+    """The card's input for one setting, with the setting's key as its id."""
+    key, label = field.key, t(f"settings.field.{field.key}", lang)
+    match field.card:
+        case WallClock():
+            shown = format_time(value)
+            required = t("settings.required", lang)
+            return TimeInput(
+                id=key, label=label, value=shown, is_required=True, error_message=required
+            )
+        case OneOf(titles=titles):
+            choices = [Choice(title=t(f"{titles}.{v}", lang), value=v) for v in field.choices]
+            return _choice(key, label, value, choices, lang, required=True)
+        case Channel(required=required):
+            return _choice(key, label, value, channels, lang, required=required)
+        case Number(low=low, high=high):
+            return _number(key, label, value, (low, high), lang)
+        case Text(max_length=most, placeholder=placeholder, url=url):
+            style = "Url" if url else None
+            return TextInput(
+                id=key,
+                label=label,
+                value=value,
+                placeholder=placeholder,
+                style=style,
+                max_length=most,
+            )
+        case Days(max_length=most, placeholder=placeholder):
+            days = _days(value) or None
+            return TextInput(
+                id=key, label=label, value=days, placeholder=placeholder, max_length=most
+            )
+        case YesNo():
+            on = "true" if value else "false"
+            return ToggleInput(
+                id=key, title=label, value=on, value_on="true", value_off="false", wrap=True
+            )
+    raise ValueError(f"setting {key!r} has no input on the card")
+
+
+def _choice(
+    key: str, label: str, value: str | None, choices: list[Choice], lang: Lang, *, required: bool
+) -> ChoiceSetInput:
+    """A choice that must be made, or one that may be left empty ("Geen")."""
+    if required:
+        return ChoiceSetInput(
+            id=key,
+            label=label,
+            value=value,
+            is_required=True,
+            error_message=t("settings.required", lang),
+            choices=choices,
+        )
+    none = t("settings.none", lang)
+    return ChoiceSetInput(id=key, label=label, value=value, placeholder=none, choices=choices)
+
+
+def _number(key: str, label: str, value: int, bounds: tuple[int, int], lang: Lang) -> NumberInput:
     """A required whole number between `bounds`, saying so when it is missing."""
     low, high = bounds
     return NumberInput(
-        id=field,
-        label=t(f"settings.field.{field}", lang),
+        id=key,
+        label=label,
         value=value,
         min=low,
         max=high,
@@ -65,104 +152,33 @@ def _number(lang: Lang, field: str, value: int, bounds: tuple[int, int]) -> Numb
     )
 
 
-def settings_card(
-    *, lang: Lang, values: SettingsView, channels: Sequence[tuple[str, str]], team_ref: int
-) -> dict[str, Any]:
-    """The coordinator's settings card."""
-    channel_choices = [Choice(title=name, value=cid) for cid, name in channels]
-    body: list[CardElement] = [
-        TextBlock(text=t("settings.title", lang), size="Large", weight="Bolder", wrap=True),
-        *(
-            TimeInput(
-                id=field,
-                label=t(f"settings.field.{field}", lang),
-                value=format_time(getattr(values, field)),
-                is_required=True,
-                error_message=t("settings.required", lang),
-            )
-            for field in ("start", "reminder", "mentor_list", "close")
-        ),
-        ChoiceSetInput(
-            id="region",
-            label=t("settings.field.region", lang),
-            value=values.region,
-            is_required=True,
-            error_message=t("settings.required", lang),
-            choices=[
-                Choice(title=name.capitalize(), value=region)
-                for region, name in REGION_NAMES[lang].items()
-            ],
-        ),
-        ChoiceSetInput(
-            id="class_channel",
-            label=t("settings.field.class_channel", lang),
-            value=values.class_channel_id,
-            is_required=True,
-            error_message=t("settings.required", lang),
-            choices=channel_choices,
-        ),
-        ChoiceSetInput(
-            id="coordinator_channel",
-            label=t("settings.field.coordinator_channel", lang),
-            value=values.coordinator_channel_id,
-            placeholder=t("settings.none", lang),
-            choices=channel_choices,
-        ),
-        TextInput(
-            id="meeting_link",
-            label=t("settings.field.meeting_link", lang),
-            value=values.meeting_link,
-            placeholder="https://teams.microsoft.com/l/meetup-join/…",
-            style="Url",
-            max_length=1000,
-        ),
-        TextInput(
-            id="free_days",
-            label=t("settings.field.free_days", lang),
-            value=", ".join(d.strftime("%d-%m-%Y") for d in values.free_days) or None,
-            placeholder="12-03-2027, 13-03-2027",
-            max_length=1000,
-        ),
-        ChoiceSetInput(
-            id="liberation_day",
-            label=t("settings.field.liberation_day", lang),
-            value=values.liberation_day,
-            is_required=True,
-            error_message=t("settings.required", lang),
-            choices=[
-                Choice(title=t(f"settings.liberation.{v}", lang), value=v)
-                for v in ("lustrum", "altijd", "nooit")
-            ],
-        ),
-        ChoiceSetInput(
-            id="age_band",
-            label=t("settings.field.age_band", lang),
-            value=values.age_band,
-            is_required=True,
-            error_message=t("settings.required", lang),
-            choices=[
-                Choice(title=t(f"band.about.{b.value}", lang), value=b.value) for b in AgeBand
-            ],
-        ),
-        _number(lang, "opp_cycle_weeks", values.opp_cycle_weeks, (1, 52)),
-        _number(lang, "progress_talk_weeks", values.progress_talk_weeks, TALK_WEEKS),
-        _number(lang, "contact_pickup_hours", values.contact_pickup_hours, PICKUP_HOURS),
-        TextInput(
-            id="behavioural_scientist",
-            label=t("settings.field.behavioural_scientist", lang),
-            value=values.behavioural_scientist,
-            max_length=200,
-        ),
-        ToggleInput(
-            id="good_friday_off",
-            title=t("settings.field.good_friday_off", lang),
-            value="true" if values.good_friday_off else "false",
-            value_on="true",
-            value_off="false",
-            wrap=True,
-        ),
-    ]
-    save = SubmitAction(
-        title=t("settings.save", lang), data={"verb": "settings.submit", "team": team_ref}
-    )
-    return to_json(AdaptiveCard(version=CARD_VERSION, body=body, actions=[save]))
+def settings_summary(
+    *, lang: Lang, values: TeamSettings, channels: Sequence[tuple[str, str]]
+) -> str:
+    """The current settings in a few lines."""
+    names = dict(channels)
+    shown = {
+        field.key: _shown(field, getattr(values, field.name), lang, names)
+        for field in setting_fields()
+    }
+    return t("settings.summary", lang, **shown)
+
+
+def _shown(field: SettingField, value: Any, lang: Lang, channels: Mapping[str, str]) -> object:
+    """One setting as the summary says it."""
+    match field.card:
+        case WallClock():
+            return format_time(value)
+        case OneOf(names=str(names)):
+            return t(f"{names}.{value}", lang)
+        case OneOf(titles=titles):
+            return in_sentence(t(f"{titles}.{value}", lang))
+        case Channel(required=required):
+            return channels.get(value or "", "?" if required else "—")
+        case EveryWeeks():
+            return every_weeks(value, lang)
+        case Days():
+            return _days(value) or "—"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return "—" if value in (None, "") else value

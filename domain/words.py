@@ -39,10 +39,6 @@ REGION_WORDS: dict[str, str] = {
     "south": "zuid",
     "southern": "zuid",
 }
-REGION_NAMES: dict[str, dict[str, str]] = {
-    "nl": {"noord": "noord", "midden": "midden", "zuid": "zuid"},
-    "en": {"noord": "north", "midden": "middle", "zuid": "south"},
-}
 LIBERATION_WORDS: dict[str, str] = {
     "lustrum": "lustrum",
     "lustrumjaren": "lustrum",

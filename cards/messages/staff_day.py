@@ -32,34 +32,40 @@ MESSAGES: dict[str, dict[str, str]] = {
             "- Dagstart {start}, herinnering {reminder}, mentorlijst {mentor_list}, "
             "dagafsluiting {close}\n"
             "- Regio schoolvakanties: {region}\n"
-            "- Klaskanaal: {channel}; coördinatiekanaal: {coordinator_channel}\n"
-            "- Vergaderlink: {link}\n"
+            "- Klaskanaal: {class_channel}; coördinatiekanaal: {coordinator_channel}\n"
+            "- Vergaderlink: {meeting_link}\n"
             "- Vrije dagen: {free_days}\n"
-            "- OPP-evaluatie elke {opp} weken; gedragswetenschapper: {scientist}\n"
-            "- Signalen: {missing} dagen niet ingecheckt (drempel-checkin), stemming {drop} punt "
-            "gedaald (drempel-stemming) of {low} dagen laag (drempel-laag), {contact} dagen geen "
-            "contact (drempel-contact), planning {plan} van 5 dagen niet gehaald (drempel-planning)\n"
-            "- Vraag om contact die de mentor na {pickup} schooluren niet oppakte, gaat naar de "
-            "coördinatoren (oppakken)\n"
-            "- Voortgangsgesprek met elke leerling {talks} (voortgangsgesprek)\n"
-            "- Check-in voor leerlingen zonder eigen leeftijdsgroep: {band} (leeftijd)"
+            "- OPP-evaluatie elke {opp_cycle_weeks} weken; "
+            "gedragswetenschapper: {behavioural_scientist}\n"
+            "- Signalen: {signal_missing_days} dagen niet ingecheckt (drempel-checkin), "
+            "stemming {signal_mood_drop} punt gedaald (drempel-stemming) of "
+            "{signal_low_streak} dagen laag (drempel-laag), {signal_contact_days} dagen geen "
+            "contact (drempel-contact), planning {signal_plan_days} van 5 dagen niet gehaald "
+            "(drempel-planning)\n"
+            "- Vraag om contact die de mentor na {contact_pickup_hours} schooluren niet oppakte, "
+            "gaat naar de coördinatoren (oppakken)\n"
+            "- Voortgangsgesprek met elke leerling {progress_talk_weeks} (voortgangsgesprek)\n"
+            "- Check-in voor leerlingen zonder eigen leeftijdsgroep: {age_band} (leeftijd)"
         ),
         "en": (
             "**This team's settings**\n\n"
             "- Day start {start}, reminder {reminder}, mentor list {mentor_list}, "
             "day close {close}\n"
             "- School holiday region: {region}\n"
-            "- Class channel: {channel}; coordinators' channel: {coordinator_channel}\n"
-            "- Meeting link: {link}\n"
+            "- Class channel: {class_channel}; coordinators' channel: {coordinator_channel}\n"
+            "- Meeting link: {meeting_link}\n"
             "- Free days: {free_days}\n"
-            "- OPP evaluation every {opp} weeks; behavioural scientist: {scientist}\n"
-            "- Signals: {missing} days without check-in (drempel-checkin), mood {drop} point "
-            "down (drempel-stemming) or {low} days low (drempel-laag), {contact} days without "
-            "contact (drempel-contact), plan missed on {plan} of 5 days (drempel-planning)\n"
-            "- A wish for contact the mentor has not picked up after {pickup} school hours goes "
-            "to the coordinators (pickup)\n"
-            "- Progress talk with each pupil {talks} (progress)\n"
-            "- Check-in for pupils without an age band of their own: {band} (age)"
+            "- OPP evaluation every {opp_cycle_weeks} weeks; "
+            "behavioural scientist: {behavioural_scientist}\n"
+            "- Signals: {signal_missing_days} days without check-in (drempel-checkin), "
+            "mood {signal_mood_drop} point down (drempel-stemming) or "
+            "{signal_low_streak} days low (drempel-laag), {signal_contact_days} days without "
+            "contact (drempel-contact), plan missed on {signal_plan_days} of 5 days "
+            "(drempel-planning)\n"
+            "- A wish for contact the mentor has not picked up after {contact_pickup_hours} "
+            "school hours goes to the coordinators (pickup)\n"
+            "- Progress talk with each pupil {progress_talk_weeks} (progress)\n"
+            "- Check-in for pupils without an age band of their own: {age_band} (age)"
         ),
     },
     "settings.saved": {"nl": "Opgeslagen. ✅", "en": "Saved. ✅"},
@@ -80,6 +86,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "settings.field.close": {"nl": "dagafsluiting", "en": "day close"},
     "settings.field.reminder": {"nl": "herinnering", "en": "reminder"},
     "settings.field.mentor_list": {"nl": "mentorlijst", "en": "mentor list"},
+    "settings.region.noord": {"nl": "Noord", "en": "North"},
+    "settings.region.midden": {"nl": "Midden", "en": "Middle"},
+    "settings.region.zuid": {"nl": "Zuid", "en": "South"},
     "settings.bad_time": {
         "nl": "de tijd bij {field} is geen geldige tijd (gebruik uu:mm, bijvoorbeeld 09:00)",
         "en": "the {field} time is not a valid time (use hh:mm, for example 09:00)",

@@ -10,8 +10,8 @@ from datetime import date, datetime, timedelta
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from cards.progress import talks_due_card
+from cards.settings import every_weeks
 from dialogs.clock.opp_nudges import first_school_day_of_week
-from dialogs.commands.team_settings import every_weeks
 from dialogs.outbox_rows import Destination, message_at
 from domain.calendar import SchoolCalendar
 from domain.contacts import ContactKind

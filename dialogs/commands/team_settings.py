@@ -1,171 +1,51 @@
-"""`instellingen`: a coordinator reads and changes the team's rhythm, calendar and channels."""
+"""`instellingen`: a coordinator reads and changes the team's rhythm, calendar and channels.
+
+Every setting is a field of the settings model (domain/team_settings.py): the card, the line
+`instellingen <veld> <waarde>` and the summary are made from its fields, and what a coordinator
+gives is read into its update model, of which exactly the given settings are set on the team.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Mapping, Sequence
 
-from cards.answers import CardAnswer
-from cards.catalogue import Lang, Words, t
-from cards.settings import SettingsView, settings_card
-from dialogs.bands import band_name, team_band
+from cards.catalogue import Words, t
+from cards.settings import SUBMIT, SettingsAnswer, settings_card, settings_summary
 from dialogs.inbound import Reply, card, text
 from dialogs.recipients import channel_refusal
 from dialogs.router import COORDINATOR, PRIVATE, Turn, router
-from dialogs.settings_validation import Changes, channel_choices, validate
+from dialogs.settings_validation import channel_choices, read_update
+from dialogs.teamcal import class_channel
 from dialogs.teams_menu import TeamsMenu
 from domain.clock import local_date
-from domain.grammar import format_time
+from domain.setting_inputs import Channel, Days
+from domain.setting_readers import NONE_WORDS
+from domain.team_settings import (
+    SettingsFacts,
+    SettingsUpdate,
+    TeamSettings,
+    stored_settings,
+    typed_setting,
+    typed_words,
+)
 from domain.text import fold, suggest
-from domain.words import REGION_NAMES
 from storage import teams
-from storage.models import Team
 
-# Words a coordinator may type after `instellingen` for each card field.
-TEXT_KEYS = {
-    "start": "start",
-    "dagstart": "start",
-    "afsluiting": "close",
-    "dagafsluiting": "close",
-    "close": "close",
-    "herinnering": "reminder",
-    "reminder": "reminder",
-    "mentorlijst": "mentor_list",
-    "mentorlist": "mentor_list",
-    "regio": "region",
-    "region": "region",
-    "link": "meeting_link",
-    "meetinglink": "meeting_link",
-    "vergaderlink": "meeting_link",
-    "vrij": "free_days",
-    "vrijedagen": "free_days",
-    "studiedagen": "free_days",
-    "freedays": "free_days",
-    "bevrijdingsdag": "liberation_day",
-    "liberationday": "liberation_day",
-    "goedevrijdag": "good_friday_off",
-    "goodfriday": "good_friday_off",
-    "opp": "opp_cycle_weeks",
-    "oppcyclus": "opp_cycle_weeks",
-    "oppcycle": "opp_cycle_weeks",
-    "gedragswetenschapper": "behavioural_scientist",
-    "behaviouralscientist": "behavioural_scientist",
-    "drempelcheckin": "signal_missing_days",
-    "drempelstemming": "signal_mood_drop",
-    "drempellaag": "signal_low_streak",
-    "drempelcontact": "signal_contact_days",
-    "drempelplanning": "signal_plan_days",
-    "thresholdcheckin": "signal_missing_days",
-    "thresholdmood": "signal_mood_drop",
-    "thresholdlow": "signal_low_streak",
-    "thresholdcontact": "signal_contact_days",
-    "thresholdplan": "signal_plan_days",
-    "voortgangsgesprek": "progress_talk_weeks",
-    "voortgang": "progress_talk_weeks",
-    "progress": "progress_talk_weeks",
-    "progresstalk": "progress_talk_weeks",
-    "oppakken": "contact_pickup_hours",
-    "oppaktijd": "contact_pickup_hours",
-    "pickup": "contact_pickup_hours",
-    "leeftijd": "age_band",
-    "leeftijdsgroep": "age_band",
-    "age": "age_band",
-    "ageband": "age_band",
-    "klaskanaal": "class_channel",
-    "classchannel": "class_channel",
-    "coordinatiekanaal": "coordinator_channel",
-    "coordinatorchannel": "coordinator_channel",
-}
+# The field the coordinators' channel is kept in (its choice may be refused, see `_refusal`).
+COORDINATOR_CHANNEL = "coordinator_channel"
 
 
-def view_of(team: Team, free_days: Sequence[date]) -> SettingsView:
-    """The settings as the card shows them."""
-    return SettingsView(
-        start=team.start_time,
-        close=team.close_time,
-        reminder=team.reminder_time,
-        mentor_list=team.mentor_list_time,
-        region=team.region,
-        class_channel_id=team.class_channel_id or team.general_channel_id,
-        coordinator_channel_id=team.coordinator_channel_id,
-        meeting_link=team.meeting_link,
-        free_days=list(free_days),
-        liberation_day=team.liberation_day,
-        good_friday_off=team.good_friday_off,
-        opp_cycle_weeks=team.opp_cycle_weeks,
-        behavioural_scientist=team.behavioural_scientist,
-        contact_pickup_hours=team.contact_pickup_hours,
-        progress_talk_weeks=team.progress_talk_weeks,
-        age_band=team.age_band,
-    )
-
-
-def every_weeks(weeks: int, lang: Lang) -> str:
-    """ "elke week", "elke 2 weken"."""
-    if weeks == 1:
-        return t("progress.every.one", lang)
-    return t("progress.every.many", lang, weeks=weeks)
-
-
-async def _apply(turn: Turn, changes: Changes) -> list[str]:
-    assert turn.team is not None
-    diff = teams.apply_settings(turn.team, changes.columns)
-    turn.session.add(turn.team)
-    changed = sorted(diff)
-    if changes.free_days is not None:
-        before = await teams.free_days(session=turn.session, team_id=turn.team_id)
-        if before != changes.free_days:
-            await teams.replace_free_days(
-                session=turn.session, team_id=turn.team_id, days=changes.free_days
-            )
-            changed.append("free_days")
-    if changed:
-        await turn.audit("settings.changed", details={"fields": changed})
-    return changed
-
-
-async def _settings_card(turn: Turn) -> Reply:
+async def _current(turn: Turn) -> TeamSettings:
+    """The team's settings now; General stands for the class channel until one is chosen."""
     assert turn.team is not None
     free = await teams.free_days(session=turn.session, team_id=turn.team_id)
-    return card(
-        settings_card(
-            lang=turn.lang,
-            values=view_of(turn.team, free),
-            channels=channel_choices(turn.team, turn.lang),
-            team_ref=turn.team_id,
-        )
-    )
+    return stored_settings(turn.team, free_days=free, class_channel_id=class_channel(turn.team))
 
 
-async def summary(turn: Turn) -> str:
-    """The current settings in a few lines."""
+def _summary(turn: Turn, values: TeamSettings) -> str:
     assert turn.team is not None
-    team = turn.team
-    free = await teams.free_days(session=turn.session, team_id=turn.team_id)
-    names = dict(channel_choices(team, turn.lang))
-    return t(
-        "settings.summary",
-        turn.lang,
-        start=format_time(team.start_time),
-        reminder=format_time(team.reminder_time),
-        mentor_list=format_time(team.mentor_list_time),
-        close=format_time(team.close_time),
-        region=REGION_NAMES[turn.lang].get(team.region, team.region),
-        channel=names.get(team.class_channel_id or team.general_channel_id, "?"),
-        coordinator_channel=names.get(team.coordinator_channel_id or "", "—"),
-        link=team.meeting_link or "—",
-        free_days=", ".join(d.strftime("%d-%m-%Y") for d in free) or "—",
-        opp=team.opp_cycle_weeks,
-        scientist=team.behavioural_scientist or "—",
-        missing=team.signal_missing_days,
-        drop=f"{team.signal_mood_drop:g}",
-        low=team.signal_low_streak,
-        contact=team.signal_contact_days,
-        plan=team.signal_plan_days,
-        pickup=team.contact_pickup_hours,
-        talks=every_weeks(team.progress_talk_weeks, turn.lang),
-        band=band_name(team_band(team), turn.lang),
-    )
+    channels = channel_choices(turn.team, turn.lang)
+    return settings_summary(lang=turn.lang, values=values, channels=channels)
 
 
 @router.command(
@@ -224,56 +104,74 @@ async def summary(turn: Turn) -> str:
 )
 async def settings_command(turn: Turn) -> Sequence[Reply]:
     """`instellingen` shows the card; `instellingen <veld> <waarde>` changes one setting."""
+    assert turn.team is not None
+    current = await _current(turn)
     if not turn.args:
-        return [text(await summary(turn)), await _settings_card(turn)]
+        channels = channel_choices(turn.team, turn.lang)
+        form = settings_card(
+            lang=turn.lang, values=current, channels=channels, team_ref=turn.team_id
+        )
+        return [text(_summary(turn, current)), card(form)]
     word, _, value = turn.args.partition(" ")
-    key = TEXT_KEYS.get(fold(word).replace("-", "").replace("_", ""))
-    if key is None:
-        guess = suggest(word, list(TEXT_KEYS))
+    field = typed_setting(word)
+    if field is None:
         reply = t("settings.unknown_field", turn.lang, field=word[:30])
+        guess = suggest(word, typed_words())
         if guess:
             reply += " " + t("command.bad_value", turn.lang, value=word[:30], guess=guess)
         return [text(reply + "\n\n" + turn.usage())]
     value = value.strip()
-    if key in ("class_channel", "coordinator_channel") and not value:
+    if isinstance(field.card, Channel) and not value:  # the channel it is typed in
         if turn.inbound.conversation_type != "channel" or not turn.inbound.channel_id:
             return [text(t("settings.channel_here", turn.lang))]
         value = turn.inbound.channel_id
-    if key == "free_days" and fold(value) in ("geen", "none", "-"):
+    if isinstance(field.card, Days) and fold(value) in NONE_WORDS:
         value = ""
-    elif key == "free_days":
-        free = await teams.free_days(session=turn.session, team_id=turn.team_id)
-        value = ", ".join([d.isoformat() for d in free] + [value])
-    assert turn.team is not None
-    changes = validate(turn.team, {key: value}, today=local_date(turn.now), lang=turn.lang)
-    return await _finish(turn, changes)
+    elif isinstance(field.card, Days):  # a typed day is added to the team's
+        value = ", ".join([d.isoformat() for d in current.free_days] + [value])
+    return await _save(turn, current, {field.key: value})
 
 
-async def _finish(turn: Turn, changes: Changes) -> Sequence[Reply]:
-    channel = changes.columns.get("coordinator_channel_id")
-    if channel:
-        assert turn.team is not None
-        refusal = await channel_refusal(turn.session, turn.team, channel)
-        if refusal is not None:
-            changes.problems.append(t(refusal, turn.lang))
-    if changes.problems:
-        return [
-            text(
-                t("settings.refused", turn.lang)
-                + "\n"
-                + "\n".join(f"- {p}" for p in changes.problems)
-            )
-        ]
-    changed = await _apply(turn, changes)
-    if not changed:
-        return [text(t("settings.unchanged", turn.lang))]
-    return [text(t("settings.saved", turn.lang) + "\n\n" + await summary(turn))]
-
-
-@router.card_action("settings.submit", answer=CardAnswer, roles=COORDINATOR, where=PRIVATE)
+@router.card_action(SUBMIT, answer=SettingsAnswer, roles=COORDINATOR, where=PRIVATE)
 async def settings_submit(turn: Turn) -> Sequence[Reply]:
     """The settings card was sent."""
-    raw = {k: v for k, v in (turn.inbound.value or {}).items() if k not in ("verb", "team")}
+    return await _save(turn, await _current(turn), SettingsAnswer.of(turn.answer).given())
+
+
+async def _save(turn: Turn, current: TeamSettings, given: Mapping[str, object]) -> Sequence[Reply]:
+    """Read what was given; set it on the team if every setting is right, else say why not."""
     assert turn.team is not None
-    changes = validate(turn.team, raw, today=local_date(turn.now), lang=turn.lang)
-    return await _finish(turn, changes)
+    channels = frozenset(cid for cid, _ in channel_choices(turn.team, turn.lang))
+    facts = SettingsFacts(current=current, channels=channels, today=local_date(turn.now))
+    checked = read_update(given, facts=facts, lang=turn.lang)
+    problems = checked.problems + await _refusal(turn, given.get(COORDINATOR_CHANNEL), channels)
+    if problems or checked.update is None:
+        lines = "\n".join(f"- {problem}" for problem in problems)
+        return [text(t("settings.refused", turn.lang) + "\n" + lines)]
+    if not await _apply(turn, current, checked.update):
+        return [text(t("settings.unchanged", turn.lang))]
+    return [text(t("settings.saved", turn.lang) + "\n\n" + _summary(turn, await _current(turn)))]
+
+
+async def _refusal(turn: Turn, chosen: object, channels: frozenset[str]) -> list[str]:
+    """Why the coordinators' channel chosen may not be theirs (dialogs/recipients.py decides)."""
+    assert turn.team is not None
+    if not isinstance(chosen, str) or chosen not in channels:
+        return []  # none chosen, or none of the team's (the settings refuse that themselves)
+    refusal = await channel_refusal(turn.session, turn.team, chosen)
+    return [] if refusal is None else [t(refusal, turn.lang)]
+
+
+async def _apply(turn: Turn, current: TeamSettings, update: SettingsUpdate) -> list[str]:
+    """Set the settings given on the team; the names of those that changed, audited."""
+    assert turn.team is not None
+    columns = update.model_dump(exclude_unset=True)
+    free_days = columns.pop("free_days", None)  # kept in a table of their own
+    changed = sorted(teams.apply_settings(turn.team, columns))
+    turn.session.add(turn.team)
+    if free_days is not None and free_days != current.free_days:
+        await teams.replace_free_days(session=turn.session, team_id=turn.team_id, days=free_days)
+        changed.append("free_days")
+    if changed:
+        await turn.audit("settings.changed", details={"fields": changed})
+    return changed

@@ -24,16 +24,17 @@ from cards.mentor import (
 )
 from cards.pupil_page import PupilPage, pupil_page_card
 from cards.pupils import PupilRow, pupils_card
-from cards.settings import SettingsView, settings_card
+from cards.settings import settings_card
 from cards.week import OPEN_WEEK
+from domain.team_settings import TeamSettings
 from tests.cards.snapshot import assert_snapshot
 
 DAY = date(2026, 11, 23)
-SETTINGS = SettingsView(
-    start=time(9),
-    close=time(14, 45),
-    reminder=time(10),
-    mentor_list=time(10, 30),
+SETTINGS = TeamSettings.model_construct(
+    start_time=time(9),
+    close_time=time(14, 45),
+    reminder_time=time(10),
+    mentor_list_time=time(10, 30),
     region="midden",
     class_channel_id="19:a@thread.tacv2",
     coordinator_channel_id=None,
@@ -41,6 +42,11 @@ SETTINGS = SettingsView(
     free_days=[date(2027, 3, 12)],
     liberation_day="lustrum",
     good_friday_off=False,
+    opp_cycle_weeks=8,
+    behavioural_scientist=None,
+    contact_pickup_hours=2,
+    progress_talk_weeks=1,
+    age_band="midden",
 )
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import string
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -51,7 +50,7 @@ from cards.opp import (
 from cards.plain import Markdown, plain, url
 from cards.pupil_page import PupilPage, pupil_page_card
 from cards.pupils import PupilRow, pupils_card
-from cards.settings import SettingsView, settings_card
+from cards.settings import settings_card
 from domain.age import AgeBand
 from domain.alerts import PickupFigures
 from tests.cards import test_cards
@@ -252,13 +251,13 @@ def test_settings_summary_shows_names_and_link_as_typed() -> None:
     }
     hostile = {
         **values,
-        "channel": "**Klas 3**",
-        "link": "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc_def",
-        "scientist": "[dr. X](https://evil.example)",
+        "class_channel": "**Klas 3**",
+        "meeting_link": "https://teams.microsoft.com/l/meetup-join/19%3ameeting_abc_def",
+        "behavioural_scientist": "[dr. X](https://evil.example)",
     }
     summary = t("settings.summary", "nl", **hostile)
     assert structure(summary) == structure(t("settings.summary", "nl", **values))
-    for typed in ("**Klas 3**", hostile["link"], "[dr. X](https://evil.example)"):
+    for typed in ("**Klas 3**", hostile["meeting_link"], "[dr. X](https://evil.example)"):
         assert typed in shown(summary)
 
 
@@ -310,10 +309,8 @@ def plain_texts(card: Any) -> Iterator[str]:
             yield from plain_texts(value)
 
 
-SETTINGS = replace(
-    test_cards.SETTINGS,
-    meeting_link="https://teams.microsoft.com/l/meetup-join/abc",
-    free_days=[],
+SETTINGS = test_cards.SETTINGS.model_copy(
+    update={"meeting_link": "https://teams.microsoft.com/l/meetup-join/abc", "free_days": []}
 )
 TREND = Trend(DAY, 20, 15, 3.4, 3.0, 3.8, 4)
 
@@ -412,7 +409,7 @@ CARDS: dict[str, Callable[[str], dict[str, Any]]] = {
     ),
     "settings": lambda v: settings_card(
         lang="nl",
-        values=SettingsView(**{**SETTINGS.__dict__, "behavioural_scientist": v}),
+        values=SETTINGS.model_copy(update={"behavioural_scientist": v}),
         channels=[("19:a@thread.tacv2", v)],
         team_ref=7,
     ),

@@ -25,11 +25,12 @@ from sqlmodel import select
 import dialogs.registry  # noqa: F401  (every command and card action on the router)
 from cards.checkin import GOAL_MAX_CHARS, GOAL_STATUS, MAX_GOALS, NOTE_MAX_CHARS
 from dialogs.router import router
-from dialogs.settings_validation import MAX_FREE_DAYS, THRESHOLDS
 from domain.calendar import REGIONS
 from domain.contacts import KINDS, MAX_NOTE
 from domain.due import DayTimes
 from domain.opp import PARTICIPANTS
+from domain.setting_readers import MAX_FREE_DAYS
+from domain.team_settings import THRESHOLDS
 from storage import people
 from storage.models import (
     CheckIn,
