@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from bot.observability import configure_logging
 from bot.settings import ConfigError, Settings
 from domain.clock import SystemClock, instant_at
+from domain.roles import MEMBER_ROLES
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +87,7 @@ def _person_parsers(commands: Any) -> None:
     )
     role.add_argument("--person", required=True, help="our person id, or a part of the name")
     role.add_argument("--team", required=True, help="our team id, or the Teams team id")
-    role.add_argument("role", choices=["coordinator", "mentor", "pupil", "none"])
+    role.add_argument("role", choices=[*MEMBER_ROLES, "none"])
 
 
 def _report_parser(commands: Any) -> None:

@@ -13,6 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.settings import ConfigError, Settings
 from domain.clock import local_date
 from domain.numbers import MAX_ID, ascii_int, is_ascii_number
+from domain.roles import Role
 from domain.text import fold
 from storage import audit, people, privacy, teams
 from storage.db import Database
@@ -114,7 +115,8 @@ async def erase(settings: Settings, *, person: str, team: str, now: datetime) ->
     return f"erased person {person_id} of team {team_id}"
 
 
-ROLES = ("coordinator", "mentor", "pupil", "none")
+# The roles a person can be given from the command line; "none" takes the role away.
+ROLES = (Role.COORDINATOR, Role.MENTOR, Role.PUPIL, "none")
 
 
 async def set_role(settings: Settings, *, person: str, team: str, role: str, now: datetime) -> str:

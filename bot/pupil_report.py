@@ -18,6 +18,7 @@ from dialogs.commands.opp_report import build_pack
 from domain.clock import local_date
 from domain.grammar import format_date, parse_date
 from domain.opp import MAX_REPORT_DAYS
+from domain.roles import Role
 from storage import audit
 from storage.models import Team
 
@@ -51,7 +52,7 @@ async def pupil_report(settings: Settings, args: argparse.Namespace, *, now: dat
     first, last = report_days(args.start, args.end, today=today)
     async with _one_person(settings, args.pupil, args.team) as (session, pupil, team_id):
         team = await session.get(Team, team_id)
-        if pupil.role != "pupil" or team is None:
+        if pupil.role != Role.PUPIL or team is None:
             raise ConfigError(f"--pupil: person {pupil.id} is no pupil of team {team_id}")
         pack = await build_pack(
             session, team, pupil, given=first, end=last, lang=lang, with_notes=True

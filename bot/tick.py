@@ -13,6 +13,7 @@ from bot.settings import Settings
 from bot.workers import worker_for
 from dialogs.clock.planner import enqueue_due
 from domain.clock import FixedClock, SystemClock
+from domain.delivery import DeliveryStatus
 from storage import outbox
 from storage.db import Database
 
@@ -63,7 +64,9 @@ async def deliver(settings: Settings, *, until_idle: bool = False) -> str:
             if until_idle:
                 async with db.session() as session:
                     counts = await outbox.counts(session=session)
-                if not counts.get("pending") and not counts.get("sending"):
+                if not counts.get(DeliveryStatus.PENDING) and not counts.get(
+                    DeliveryStatus.SENDING
+                ):
                     break
         running.cancel()
         with contextlib.suppress(asyncio.CancelledError):

@@ -113,11 +113,11 @@ def _shown(query: str) -> str:
 
 async def visible_pupils(turn: Turn) -> Sequence[Person]:
     """The pupils this person may see and act on: a mentor's own, every pupil for a coordinator."""
-    if turn.role == "coordinator":
+    if turn.role == Role.COORDINATOR:
         return await people.team_members(
             session=turn.session, team_id=turn.team_id, role=Role.PUPIL
         )
-    if turn.role == "mentor":
+    if turn.role == Role.MENTOR:
         return await people.pupils_of(session=turn.session, mentor_id=turn.actor_id)
     return []
 
@@ -125,7 +125,7 @@ async def visible_pupils(turn: Turn) -> Sequence[Person]:
 async def resolve_pupil(turn: Turn, query: str, *, rerun: str) -> Person | NotFound:
     """One of the pupils this person may see; another mentor's pupil gets a polite no."""
     found = await resolve(turn, query, rerun=rerun, candidates=await visible_pupils(turn))
-    if not isinstance(found, NotFound) or turn.role == "coordinator":
+    if not isinstance(found, NotFound) or turn.role == Role.COORDINATOR:
         return found
     everyone = await people.team_members(
         session=turn.session, team_id=turn.team_id, role=Role.PUPIL

@@ -21,13 +21,13 @@ from storage import people
 from storage.models import Person
 
 ROLE_WORDS = {
-    "leerling": "pupil",
-    "pupil": "pupil",
-    "student": "pupil",
-    "mentor": "mentor",
-    "coach": "mentor",
-    "coordinator": "coordinator",
-    "coördinator": "coordinator",
+    "leerling": Role.PUPIL,
+    "pupil": Role.PUPIL,
+    "student": Role.PUPIL,
+    "mentor": Role.MENTOR,
+    "coach": Role.MENTOR,
+    "coordinator": Role.COORDINATOR,
+    "coördinator": Role.COORDINATOR,
     "geen": None,
     "none": None,
 }
@@ -80,7 +80,7 @@ async def set_role(turn: Turn) -> Sequence[Reply]:
         return [_role_usage(turn, name, word, key)]
     role = ROLE_BY_WORD[key]
     band = band_of(band_word) if band_word else None
-    if band is not None and role != "pupil":
+    if band is not None and role != Role.PUPIL:
         return [text(t("leeftijd.pupils_only", turn.lang))]
     found = await resolve(turn, name, rerun=f"rol {{name}} {word} {band_word}".rstrip())
     if isinstance(found, NotFound):
@@ -92,7 +92,7 @@ async def set_role(turn: Turn) -> Sequence[Reply]:
         if band is not None and await set_own_band(turn, person, band):
             reply += "\n\n" + _band_set(turn, person, band)
         return [text(reply)]
-    if person.role == "coordinator":
+    if person.role == Role.COORDINATOR:
         coordinators = await people.team_members(
             session=turn.session, team_id=turn.team_id, role=Role.COORDINATOR
         )
@@ -104,7 +104,7 @@ async def set_role(turn: Turn) -> Sequence[Reply]:
     turn.session.add(person)
     await turn.audit("role.changed", subject_id=person.id, details={"from": old, "to": role})
     reply = t("rol.done", turn.lang, name=person.name, role=role_name)
-    if role == "pupil":
+    if role == Role.PUPIL:
         if band is not None and await set_own_band(turn, person, band):
             notes.append(_band_set(turn, person, band))
         notes.append(t("rol.link_hint", turn.lang, name=person.name))
@@ -137,10 +137,10 @@ async def _leave_role(turn: Turn, person: Person) -> list[str]:
     """Undo what the old role held: a pupil's mentor and age band, a mentor's pupils."""
     notes: list[str] = []
     assert person.id is not None
-    if person.role == "pupil":
+    if person.role == Role.PUPIL:
         await people.unlink_pupil(session=turn.session, pupil_id=person.id)
         person.age_band = None  # a band is a pupil's; a pupil again gets the team's default
-    if person.role == "mentor":
+    if person.role == Role.MENTOR:
         orphans = await people.unlink_mentor(session=turn.session, mentor_id=person.id)
         if orphans:
             notes.append(t("rol.orphans", turn.lang, count=len(orphans)))
@@ -209,7 +209,7 @@ async def _explain_not_pupil(turn: Turn, query: str) -> Reply | None:
     """When the name fits exactly one member who is not a pupil, say so instead of 'unknown'."""
     everyone = await people.team_members(session=turn.session, team_id=turn.team_id)
     found = await resolve(turn, query, rerun="", candidates=everyone)
-    if isinstance(found, NotFound) or found.role == "pupil":
+    if isinstance(found, NotFound) or found.role == Role.PUPIL:
         return None
     return text(t("koppel.not_a_pupil", turn.lang, name=found.name))
 
@@ -236,7 +236,7 @@ async def list_team(turn: Turn) -> Sequence[Reply]:
     mentors = await people.mentor_map(session=turn.session, team_id=turn.team_id)
     assert turn.team is not None
     lines = [t("team.title", turn.lang, team=turn.team.name or "?", count=len(members))]
-    for role in ("coordinator", "mentor", "pupil", None):
+    for role in (Role.COORDINATOR, Role.MENTOR, Role.PUPIL, None):
         group = [m for m in members if m.role == role]
         if not group:
             continue
@@ -246,7 +246,7 @@ async def list_team(turn: Turn) -> Sequence[Reply]:
         )
         for member in group:
             line = f"- {plain(member.name)}"
-            if role == "pupil":
+            if role == Role.PUPIL:
                 assert member.id is not None
                 mentor = mentors.get(member.id)
                 line += " — " + (

@@ -19,6 +19,7 @@ from dialogs.inbound import Reply, text
 from dialogs.names import NotFound, resolve, resolve_pupil
 from dialogs.router import PRIVATE, STAFF, Turn, router
 from domain.age import BAND_WORDS, AgeBand, band_of
+from domain.roles import Role
 from domain.text import fold, suggest
 from storage import people
 
@@ -56,7 +57,7 @@ async def not_a_pupil(turn: Turn, query: str) -> Reply | None:
     """When the name fits exactly one member who is not a pupil, say so."""
     everyone = await people.team_members(session=turn.session, team_id=turn.team_id)
     found = await resolve(turn, query, rerun="", candidates=everyone)
-    if isinstance(found, NotFound) or found.role == "pupil":
+    if isinstance(found, NotFound) or found.role == Role.PUPIL:
         return None
     return text(t("koppel.not_a_pupil", turn.lang, name=found.name))
 

@@ -9,6 +9,7 @@ from cards.catalogue import Words, t
 from dialogs.inbound import Reply, text
 from dialogs.router import EVERYONE, HERE, Turn, router, run_command
 from dialogs.teams_menu import TeamsMenu
+from domain.roles import Role
 
 MAX_LINE = 300
 
@@ -39,12 +40,12 @@ MAX_LINE = 300
 )
 async def help_command(turn: Turn) -> Sequence[Reply]:
     """List the commands the sender's role may use, everyday ones first (their `order`)."""
-    if turn.role == "unknown":
+    if turn.role == Role.UNKNOWN:
         return [text(t("help.unknown_person", turn.lang))]
     lines = [t("help.intro", turn.lang, role=t(f"role.{turn.role}", turn.lang))]
     for command in sorted(router.available_to(turn.role), key=lambda c: c.order):
         lines.append(f"- {command.help.in_(turn.lang)}")
-    if turn.role == "member":
+    if turn.role == Role.MEMBER:
         lines.append(t("help.no_role", turn.lang))
     return [text("\n".join(lines))]
 

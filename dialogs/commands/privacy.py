@@ -102,7 +102,7 @@ async def erase_confirmed(turn: Turn) -> Sequence[Reply]:
         return [text(t("wis.gone", turn.lang))]
     if person.id == turn.actor_id:
         return [text(t("wis.not_yourself", turn.lang))]
-    if person.role == "coordinator":
+    if person.role == Role.COORDINATOR:
         coordinators = await people.team_members(
             session=turn.session, team_id=turn.team_id, role=Role.COORDINATOR
         )

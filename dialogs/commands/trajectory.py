@@ -16,6 +16,7 @@ from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil
 from dialogs.router import COORDINATOR, PRIVATE, STAFF, Turn, refusal, router
 from domain.clock import local_date
+from domain.roles import Role
 from domain.trajectory import (
     DEFAULT_PHASES,
     EndTrajectory,
@@ -113,7 +114,7 @@ async def _team_phases(turn: Turn, parsed: TeamPhases) -> Reply:
             phases=phase_list(own or DEFAULT_PHASES, turn.lang),
         )
         return text(message if own else message + " " + t("trajectory.phases.default", turn.lang))
-    if turn.role != "coordinator":
+    if turn.role != Role.COORDINATOR:
         return refusal(turn, COORDINATOR)
     await trajectories.set_team_phases(
         session=turn.session, team_id=turn.team_id, names=parsed.names
