@@ -21,6 +21,7 @@ from urllib.parse import quote
 
 import aiohttp
 
+from bot.identity import app_token, msal_client
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -49,31 +50,16 @@ def graph_tokens(settings: Settings) -> TenantTokens:
 
         return no_token
 
-    import msal
-    import requests
-
-    apps: dict[str, Any] = {}
+    clients: dict[str, Any] = {}  # one per tenant; a managed identity is one for all
     scope = settings.graph_url.rstrip("/") + "/.default"
 
     def acquire(tenant: str) -> dict[str, Any]:
-        if settings.app_type == "UserAssignedMSI":
-            app = apps.get("")
-            if app is None:
-                app = apps[""] = msal.ManagedIdentityClient(
-                    msal.UserAssignedManagedIdentity(client_id=settings.app_id),
-                    http_client=requests.Session(),
-                )
-            result: dict[str, Any] = app.acquire_token_for_client(resource=settings.graph_url)
-            return result
-        app = apps.get(tenant)
-        if app is None:
-            app = apps[tenant] = msal.ConfidentialClientApplication(
-                settings.app_id,
-                client_credential=settings.app_password,
-                authority=f"{settings.login_url.rstrip('/')}/{tenant}",
-            )
-        result = app.acquire_token_for_client(scopes=[scope])
-        return result
+        key = "" if settings.app_type == "UserAssignedMSI" else tenant
+        client = clients.get(key)
+        if client is None:
+            authority = f"{settings.login_url.rstrip('/')}/{tenant}"
+            client = clients[key] = msal_client(settings, authority=authority)
+        return app_token(client, settings, resource=settings.graph_url, scope=scope)
 
     async def bearer(tenant: str) -> str | None:
         result = await asyncio.to_thread(acquire, tenant)

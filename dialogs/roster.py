@@ -10,12 +10,13 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from cards.catalogue import Lang, t
 from dialogs.inbound import Account, Inbound, Reply, text
+from dialogs.names import first_name
 from dialogs.outbox_rows import Destination, message_now
 from dialogs.reachability import mark_unreachable
 from domain.delivery import Prompt
 from domain.roles import Role
 from storage import audit, deliveries, people, teams
-from storage.models import Person, Team
+from storage.models import Team
 from storage.people import MemberInfo
 
 logger = logging.getLogger(__name__)
@@ -228,7 +229,7 @@ async def _personal_installed(
     if not found:
         return [text(t("install.personal_unknown", lang))]
     await remember_personal_chat(session, inbound, now=now)
-    return [text(t("install.personal_welcome", lang, name=_first_name(found[0][0])))]
+    return [text(t("install.personal_welcome", lang, name=first_name(found[0][0])))]
 
 
 async def remember_personal_chat(session: AsyncSession, inbound: Inbound, *, now: datetime) -> None:
@@ -251,7 +252,3 @@ async def _personal_uninstalled(session: AsyncSession, inbound: Inbound, *, now:
         service_url=inbound.service_url,
         now=now,
     )
-
-
-def _first_name(person: Person) -> str:
-    return person.given_name or (person.name.split(" ")[0] if person.name else "")
