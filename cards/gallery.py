@@ -139,14 +139,12 @@ def pupil_card_variants(public_url: str = LOCAL_URL) -> list[tuple[str, dict[str
 def _voice_cards(lang: Lang) -> list[tuple[str, dict[str, Any]]]:
     """What a pupil gets when they write to the bot: the offer to pass it on, and its answers."""
     words = WORDS[lang]
-    send = {"verb": "voice.send", "team": TEAM_REF, "words": words, "ref": "1:1"}
-    cancel = {"verb": "voice.cancel", "team": TEAM_REF}
     typo, command = ("incheken", "inchecken") if lang == "nl" else ("chekin", "checkin")
     suggestion = t("command.unknown_suggest", lang, word=typo, guess=command)
     return [
         (
             "voice_offer",
-            offer_card(lang=lang, to=MENTOR, words=words, send=send, cancel=cancel),
+            offer_card(lang=lang, to=MENTOR, words=words, team_ref=TEAM_REF, ref="1:1"),
         ),
         ("voice_sent", sent_card(lang=lang, to=MENTOR, words=words)),
         ("voice_not_sent", not_sent_card(lang=lang)),

@@ -14,7 +14,7 @@ from cards.confirmations import Reader, checkin_done_card, close_done_card
 from dialogs.alerts import alert_checkin, checkin_source
 from dialogs.bands import pupil_band
 from dialogs.checkin_answers import Refused, parse_close, parse_start
-from dialogs.commands.voice import check_distress
+from dialogs.commands.distress import check_distress
 from dialogs.commands.week import offer_week
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
