@@ -8,12 +8,12 @@ from typing import Any
 
 from cards.catalogue import Lang, t
 from cards.checkin import checkin_card, close_card, expired_card
+from cards.checkin_answers import picture_goal
 from cards.common import choice_buttons_card
 from cards.confirmations import checkin_done_card, close_done_card
 from cards.faces import with_public_images
 from cards.voice import not_sent_card, offer_card, sent_card
 from cards.week import my_week_card_variants, with_week_button
-from cards.young import picture_goal
 from domain.age import AgeBand
 from domain.feelings import PICTURE_GOALS
 

@@ -17,9 +17,14 @@ from tests.cards.test_cards import inputs, walk
 # placeholder that takes anything.
 CONVERTED = frozenset(
     {
+        "checkin.submit",
+        "close.submit",
         "contact.delete",
         "contact.edit",
         "contact.undo",
+        "preview.checkin",
+        "preview.close",
+        "preview.other",
         "voice.cancel",
         "voice.send",
         "week.open",
@@ -32,8 +37,6 @@ PLACEHOLDERS = frozenset(
         "alert.contact",
         "alert.log",
         "alert.pickup",
-        "checkin.submit",
-        "close.submit",
         "command",
         "contact.open",
         "contact.save",
@@ -41,9 +44,6 @@ PLACEHOLDERS = frozenset(
         "erase.confirm",
         "opp.record",
         "opp.report",
-        "preview.checkin",
-        "preview.close",
-        "preview.other",
         "pupil.open",
         "settings.submit",
     }
