@@ -25,6 +25,7 @@ CONVERTED = frozenset(
         "preview.checkin",
         "preview.close",
         "preview.other",
+        "settings.submit",
         "voice.cancel",
         "voice.send",
         "week.open",
@@ -45,7 +46,6 @@ PLACEHOLDERS = frozenset(
         "opp.record",
         "opp.report",
         "pupil.open",
-        "settings.submit",
     }
 )
 
