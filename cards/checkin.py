@@ -22,6 +22,22 @@ from microsoft_teams.cards import (
 )
 
 from cards.catalogue import Lang, t
+from cards.checkin_answers import (
+    CHECKIN_SUBMIT,
+    CLOSE_SUBMIT,
+    CONTACT_INPUT,
+    ENERGY_INPUT,
+    FEELING_INPUT,
+    GOAL_INPUTS,
+    GOAL_MAX_CHARS,
+    GOAL_STATUS,
+    MAX_GOALS,
+    MOOD_INPUT,
+    NOTE_INPUT,
+    NOTE_MAX_CHARS,
+    DayCloseAnswer,
+    DayStartAnswer,
+)
 from cards.common import CARD_VERSION, to_json
 from cards.plain import plain
 from cards.young import young_checkin_card, young_close_card
@@ -46,11 +62,7 @@ MOODS: tuple[Mood, ...] = (
     Mood(1, "😢"),
 )
 ENERGY: tuple[tuple[int, str], ...] = ((3, "⚡"), (2, "🔋"), (1, "🪫"))
-GOAL_STATUS: tuple[str, ...] = ("done", "partly", "not")
 GOAL_EMOJI = {"done": "✅", "partly": "🌓", "not": "🌱"}  # not yet: still growing
-MAX_GOALS = 3
-GOAL_MAX_CHARS = 100
-NOTE_MAX_CHARS = 500
 
 
 MORE_GOALS = "moreGoals"
@@ -85,7 +97,7 @@ def _card(body: Sequence[CardElement], actions: Sequence[SubmitAction] = ()) -> 
 
 def _mood_input(lang: Lang, label_key: str) -> ChoiceSetInput:
     return ChoiceSetInput(
-        id="mood",
+        id=MOOD_INPUT,
         label=t(label_key, lang),
         style="expanded",
         is_required=True,
@@ -97,7 +109,7 @@ def _mood_input(lang: Lang, label_key: str) -> ChoiceSetInput:
 def _feeling_input(lang: Lang, band: AgeBand) -> ChoiceSetInput:
     """The optional named feeling after the mood: one line, a list of the band's words."""
     return ChoiceSetInput(
-        id="feeling",
+        id=FEELING_INPUT,
         label=t("checkin.feeling_label", lang),
         style="compact",
         placeholder=t("checkin.feeling_placeholder", lang),
@@ -105,17 +117,13 @@ def _feeling_input(lang: Lang, band: AgeBand) -> ChoiceSetInput:
     )
 
 
-def _submit(lang: Lang, verb: str, day: date, team_ref: int) -> SubmitAction:
-    return SubmitAction(
-        title=t("checkin.send", lang),
-        style="positive",
-        data={"verb": verb, "day": day.isoformat(), "team": team_ref},
-    )
+def _submit(lang: Lang, data: dict[str, Any]) -> SubmitAction:
+    return SubmitAction(title=t("checkin.send", lang), style="positive", data=data)
 
 
 def _contact_toggle(lang: Lang, key: str) -> ToggleInput:
     return ToggleInput(
-        id="contact",
+        id=CONTACT_INPUT,
         title=t(key, lang),
         value_on="true",
         value_off="false",
@@ -136,7 +144,7 @@ def _toggles(*buttons: tuple[str, str]) -> ActionSet:
 
 def _goal_input(lang: Lang, band: AgeBand, number: int, label: str) -> TextInput:
     return TextInput(
-        id=f"goal{number}",
+        id=GOAL_INPUTS[number - 1],
         label=label,
         placeholder=t(f"checkin.goal_placeholder.{band.value}.{number}", lang),
         max_length=GOAL_MAX_CHARS,
@@ -168,7 +176,7 @@ def checkin_card(
             is_visible=False,
             items=[
                 ChoiceSetInput(
-                    id="energy",
+                    id=ENERGY_INPUT,
                     label=t("checkin.energy_label", lang),
                     style="expanded",
                     choices=[Choice(title=energy_word(v, lang), value=str(v)) for v, _ in ENERGY],
@@ -182,7 +190,8 @@ def checkin_card(
         _contact_toggle(lang, "checkin.contact"),
         TextBlock(text=t("checkin.readers", lang), is_subtle=True, wrap=True),
     ]
-    return _card(body, [_submit(lang, "checkin.submit", day, team_ref)])
+    send = DayStartAnswer.button(verb=CHECKIN_SUBMIT, day=day, team=team_ref)
+    return _card(body, [_submit(lang, send)])
 
 
 def goal_status_title(status: str, lang: Lang) -> str:
@@ -207,7 +216,7 @@ def _goal_outcomes(goals: Sequence[str], lang: Lang) -> list[CardElement]:
     for i, goal in enumerate(goals[:MAX_GOALS], start=1):
         found.append(
             ChoiceSetInput(
-                id=f"goal{i}",
+                id=GOAL_INPUTS[i - 1],
                 label=plain(goal),  # an input's label is Markdown too
                 style="expanded",
                 choices=[Choice(title=goal_status_title(s, lang), value=s) for s in GOAL_STATUS],
@@ -241,7 +250,7 @@ def close_card(
     ]
     body += _goal_outcomes(goals, lang)
     note = TextInput(
-        id="note",
+        id=NOTE_INPUT,
         label=t("close.note_label", lang),
         placeholder=t("checkin.readers", lang),
         is_multiline=True,
@@ -256,7 +265,8 @@ def close_card(
         _toggles((t("close.show_note", lang), NOTE_BOX)),
         _contact_toggle(lang, "close.contact"),
     ]
-    return _card(body, [_submit(lang, "close.submit", day, team_ref)])
+    send = DayCloseAnswer.button(verb=CLOSE_SUBMIT, day=day, team=team_ref)
+    return _card(body, [_submit(lang, send)])
 
 
 def expired_card(*, lang: Lang, day: date) -> dict[str, Any]:

@@ -8,12 +8,12 @@ from typing import Any
 
 from cards.catalogue import Lang, t
 from cards.checkin import checkin_card, close_card, expired_card
+from cards.checkin_answers import picture_goal
 from cards.common import choice_buttons_card
 from cards.confirmations import checkin_done_card, close_done_card
 from cards.faces import with_public_images
 from cards.voice import not_sent_card, offer_card, sent_card
 from cards.week import my_week_card_variants, with_week_button
-from cards.young import picture_goal
 from domain.age import AgeBand
 from domain.feelings import PICTURE_GOALS
 
@@ -139,14 +139,12 @@ def pupil_card_variants(public_url: str = LOCAL_URL) -> list[tuple[str, dict[str
 def _voice_cards(lang: Lang) -> list[tuple[str, dict[str, Any]]]:
     """What a pupil gets when they write to the bot: the offer to pass it on, and its answers."""
     words = WORDS[lang]
-    send = {"verb": "voice.send", "team": TEAM_REF, "words": words, "ref": "1:1"}
-    cancel = {"verb": "voice.cancel", "team": TEAM_REF}
     typo, command = ("incheken", "inchecken") if lang == "nl" else ("chekin", "checkin")
     suggestion = t("command.unknown_suggest", lang, word=typo, guess=command)
     return [
         (
             "voice_offer",
-            offer_card(lang=lang, to=MENTOR, words=words, send=send, cancel=cancel),
+            offer_card(lang=lang, to=MENTOR, words=words, team_ref=TEAM_REF, ref="1:1"),
         ),
         ("voice_sent", sent_card(lang=lang, to=MENTOR, words=words)),
         ("voice_not_sent", not_sent_card(lang=lang)),

@@ -7,16 +7,43 @@ changed afterwards, so a preview never differs from the real card but can never 
 from __future__ import annotations
 
 from copy import deepcopy
-from typing import Any
+from typing import Annotated, Any, TypeVar
 
 from microsoft_teams.cards import Container, TextBlock
+from pydantic import BeforeValidator, ConfigDict
 
+from cards.answers import CardAnswer
+from cards.checkin_answers import CHECKIN_SUBMIT, CLOSE_SUBMIT
+
+PREVIEW_START = "preview.checkin"
+PREVIEW_CLOSE = "preview.close"
 # What a real card's verb becomes on its preview. Any other verb, present now or added later,
 # goes to PREVIEW_OTHER: a preview card reaches no handler that stores.
-PREVIEW_VERBS = {"checkin.submit": "preview.checkin", "close.submit": "preview.close"}
+PREVIEW_VERBS = {CHECKIN_SUBMIT: PREVIEW_START, CLOSE_SUBMIT: PREVIEW_CLOSE}
 PREVIEW_OTHER = "preview.other"
-# Keys a preview adds to the submit data; taken off again before the answer is parsed.
-PREVIEW_KEYS = frozenset({"band"})
+
+Answer = TypeVar("Answer", bound=CardAnswer)
+
+
+def _band_word(value: object) -> str | None:
+    """The band the preview was made for; anything but a word is none (the team's band then)."""
+    return value if isinstance(value, str) else None
+
+
+class PreviewAnswer(CardAnswer):
+    """An answer on a preview card: what the pupil's card sends, and the band it was made for.
+
+    Only the band is the preview's own. The rest is read into the pupil's own model by
+    `pupils_answer`, so that a preview refuses what the pupil's card would, and can say so.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="allow")
+
+    band: Annotated[str | None, BeforeValidator(_band_word)] = None
+
+    def pupils_answer(self, model: type[Answer]) -> Answer:
+        """The answer as the pupil's card sent it, read into its model (BadAnswer if refused)."""
+        return model.read(self.model_dump(exclude={"band"}, exclude_unset=True))
 
 
 def preview_verb(verb: object) -> str:
@@ -36,7 +63,8 @@ def _rewrite(node: Any, band: str) -> None:
     if isinstance(node, dict):
         data = node.get("data")
         if isinstance(data, dict) and "verb" in data:
-            node["data"] = {**data, "verb": preview_verb(data["verb"]), "band": band}
+            preview = PreviewAnswer(verb=preview_verb(data["verb"]), band=band)
+            node["data"] = {**data, **preview.button_data()}
         for value in node.values():
             _rewrite(value, band)
     elif isinstance(node, list):

@@ -18,6 +18,7 @@ from microsoft_teams.cards import (
     TextBlock,
 )
 
+from cards.answers import CardAnswer
 from cards.catalogue import Lang, t
 from cards.checkin import mood_word
 from cards.common import CARD_VERSION, to_json
@@ -28,6 +29,10 @@ OPEN_WEEK = "week.open"  # the verb of *Bekijk je week*
 # How a goal went, in soft words: "nog niet", never "niet gelukt".
 STATUS_EMOJI = {"done": "✅", "partly": "🌓", "not": "🌱"}
 PLANNED_EMOJI = "📝"
+
+
+class OpenWeek(CardAnswer):
+    """*Bekijk je week*: the verb and the team; the week shown is always the sender's own."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +164,8 @@ def my_week_card(*, lang: Lang, week: MyWeek) -> dict[str, Any]:
 
 def week_button(*, lang: Lang, team_ref: int) -> dict[str, Any]:
     """*Bekijk je week*: an Action.Submit that opens `mijn week`."""
-    action = SubmitAction(title=t("week.button", lang), data={"verb": OPEN_WEEK, "team": team_ref})
+    opens = OpenWeek(verb=OPEN_WEEK, team=team_ref)
+    action = SubmitAction(title=t("week.button", lang), data=opens.button_data())
     data: dict[str, Any] = action.model_dump(by_alias=True, exclude_none=True)
     return data
 

@@ -28,6 +28,19 @@ from microsoft_teams.cards import (
 )
 
 from cards.catalogue import Lang, t
+from cards.checkin_answers import (
+    CHECKIN_SUBMIT,
+    CLOSE_SUBMIT,
+    CONTACT_INPUT,
+    DONE_INPUT,
+    MOOD_INPUT,
+    NOTE_INPUT,
+    NOTE_MAX_CHARS,
+    PICTURES_INPUT,
+    DayCloseAnswer,
+    DayStartAnswer,
+    picture_goal,
+)
 from cards.common import CARD_VERSION, to_json
 from cards.faces import face_path
 from cards.plain import plain
@@ -35,13 +48,7 @@ from domain.feelings import PICTURE_GOALS
 from domain.grammar import format_date
 
 NOTE_BOX = "noteBox"
-NOTE_MAX_CHARS = 500
 MOOD_ORDER = (5, 4, 3, 2, 1)
-
-
-def picture_goal(key: str, emoji: str, lang: Lang) -> str:
-    """A picture goal as it is shown and stored, e.g. "📖 Lezen"."""
-    return f"{emoji} {t(f'goal.picture.{key}', lang)}"
 
 
 def face_image(mood: int, lang: Lang, **extra: Any) -> Image:
@@ -54,7 +61,7 @@ def _faces(lang: Lang, data: dict[str, Any]) -> ColumnSet:
     """One column per mood: a face and its word; a tap on either sends the card."""
     columns = []
     for mood in MOOD_ORDER:
-        send = SubmitAction(title=t(f"mood.{mood}", lang), data={**data, "mood": str(mood)})
+        send = SubmitAction(title=t(f"mood.{mood}", lang), data={**data, MOOD_INPUT: str(mood)})
         columns.append(
             Column(
                 width="stretch",
@@ -87,14 +94,14 @@ def _parent_note(lang: Lang) -> list[CardElement]:
             is_visible=False,
             items=[
                 TextInput(
-                    id="note",
+                    id=NOTE_INPUT,
                     label=t("young.note_label", lang),
                     placeholder=t("young.note_placeholder", lang),
                     is_multiline=True,
                     max_length=NOTE_MAX_CHARS,
                 ),
                 ToggleInput(
-                    id="contact",
+                    id=CONTACT_INPUT,
                     title=t("young.contact", lang),
                     value_on="true",
                     value_off="false",
@@ -131,7 +138,7 @@ def young_checkin_card(*, lang: Lang, first_name: str, day: date, team_ref: int)
     )
     body.append(
         ChoiceSetInput(
-            id="goals",
+            id=PICTURES_INPUT,
             label=t("young.goals_label", lang),
             style="expanded",
             is_multi_select=True,
@@ -143,8 +150,7 @@ def young_checkin_card(*, lang: Lang, first_name: str, day: date, team_ref: int)
     )
     body += _parent_note(lang)
     body.append(_mood_question(lang))
-    data = {"verb": "checkin.submit", "day": day.isoformat(), "team": team_ref}
-    body.append(_faces(lang, data))
+    body.append(_faces(lang, DayStartAnswer.button(verb=CHECKIN_SUBMIT, day=day, team=team_ref)))
     return to_json(AdaptiveCard(version=CARD_VERSION, body=body))
 
 
@@ -156,7 +162,7 @@ def young_close_card(
     if goals:
         body.append(
             ChoiceSetInput(
-                id="done",
+                id=DONE_INPUT,
                 label=t("young.done_label", lang),
                 style="expanded",
                 is_multi_select=True,
@@ -168,8 +174,7 @@ def young_close_card(
         )
     body += _parent_note(lang)
     body.append(_mood_question(lang))
-    data = {"verb": "close.submit", "day": day.isoformat(), "team": team_ref}
-    body.append(_faces(lang, data))
+    body.append(_faces(lang, DayCloseAnswer.button(verb=CLOSE_SUBMIT, day=day, team=team_ref)))
     return to_json(AdaptiveCard(version=CARD_VERSION, body=body))
 
 

@@ -7,14 +7,14 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from cards.answers import CardAnswer
+from cards.answers import BadAnswer
 from cards.catalogue import Lang, Words, t
 from cards.checkin import checkin_card, close_card, expired_card
+from cards.checkin_answers import CHECKIN_SUBMIT, CLOSE_SUBMIT, DayCloseAnswer, DayStartAnswer
 from cards.confirmations import Reader, checkin_done_card, close_done_card
 from dialogs.alerts import alert_checkin, checkin_source
 from dialogs.bands import pupil_band
-from dialogs.checkin_answers import Refused, parse_close, parse_start
-from dialogs.commands.voice import check_distress
+from dialogs.commands.distress import check_distress
 from dialogs.commands.week import offer_week
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
@@ -50,17 +50,9 @@ async def reader_of(turn: Turn) -> Reader | None:
     return "school" if coordinators else None
 
 
-def _card_day(turn: Turn) -> date | Reply:
-    """The school day a card is for: today, or an answer for a stale or impossible card."""
-    value = turn.inbound.value or {}
-    raw = value.get("day")
-    try:
-        day = date.fromisoformat(raw) if isinstance(raw, str) else None
-    except ValueError:
-        day = None
+def _card_day(turn: Turn, day: date) -> date | Reply:
+    """The school day a card is for: today, or an answer for a card of another day."""
     today = local_date(turn.now)
-    if day is None:
-        return text(t("rhythm.submit.invalid", turn.lang))
     if day > today:  # sent ahead of time (`dagritme tick --at` a later day): it waits for its day
         return text(t("rhythm.submit.future", turn.lang, day=format_date(day, turn.lang)))
     if day < today:
@@ -100,17 +92,24 @@ def done_close(lang: Lang, stored: CheckIn, band: AgeBand, reader: Reader | None
     )
 
 
-@router.card_action("checkin.submit", answer=CardAnswer, roles=PUPILS, where=PRIVATE)
+@router.card_action(
+    CHECKIN_SUBMIT,
+    answer=DayStartAnswer,
+    invalid="rhythm.submit.invalid",
+    roles=PUPILS,
+    where=PRIVATE,
+)
 async def submit_start(turn: Turn) -> Sequence[Reply]:
     """A pupil answered the day start card."""
-    day = _card_day(turn)
+    answer = DayStartAnswer.of(turn.answer)
+    day = _card_day(turn, answer.day)
     if isinstance(day, Reply):
         return [day]
     band = _band(turn)
     try:
-        answer = parse_start(turn.inbound.value or {}, band=band, lang=turn.lang)
-    except Refused as exc:
-        logger.info("refused a day start submit: %s", exc)
+        goals = answer.planned_goals(band=band, lang=turn.lang)
+    except BadAnswer as refused:  # names the fields, never what was typed
+        logger.info("refused a day start submit: %s", refused)
         return [text(t("rhythm.submit.invalid", turn.lang))]
     replaces = turn.inbound.reply_to_id
     stored, created = await checkins.create_checkin(
@@ -121,8 +120,8 @@ async def submit_start(turn: Turn) -> Sequence[Reply]:
         kind="start",
         mood=answer.mood,
         energy=answer.energy,
-        goals=answer.goals,
-        wants_contact=answer.wants_contact,
+        goals=goals,
+        wants_contact=answer.contact,
         note=answer.note,
         feeling=answer.feeling,
         now=turn.now,
@@ -140,10 +139,17 @@ async def submit_start(turn: Turn) -> Sequence[Reply]:
     return replies
 
 
-@router.card_action("close.submit", answer=CardAnswer, roles=PUPILS, where=PRIVATE)
+@router.card_action(
+    CLOSE_SUBMIT,
+    answer=DayCloseAnswer,
+    invalid="rhythm.submit.invalid",
+    roles=PUPILS,
+    where=PRIVATE,
+)
 async def submit_close(turn: Turn) -> Sequence[Reply]:
     """A pupil answered the day close card."""
-    day = _card_day(turn)
+    answer = DayCloseAnswer.of(turn.answer)
+    day = _card_day(turn, answer.day)
     if isinstance(day, Reply):
         return [day]
     morning = await checkins.get_checkin(
@@ -152,9 +158,9 @@ async def submit_close(turn: Turn) -> Sequence[Reply]:
     goals = list(morning.goals) if morning else []
     band = _band(turn)
     try:
-        answer = parse_close(turn.inbound.value or {}, goals, band=band)
-    except Refused as exc:
-        logger.info("refused a day close submit: %s", exc)
+        outcomes = answer.outcomes(band=band, goals=goals)
+    except BadAnswer as refused:  # names the fields, never what was typed
+        logger.info("refused a day close submit: %s", refused)
         return [text(t("rhythm.submit.invalid", turn.lang))]
     replaces = turn.inbound.reply_to_id
     stored, created = await checkins.create_checkin(
@@ -165,9 +171,9 @@ async def submit_close(turn: Turn) -> Sequence[Reply]:
         kind="close",
         mood=answer.mood,
         goals=goals,
-        goal_status=answer.goal_status,
+        goal_status=outcomes,
         note=answer.note,
-        wants_contact=answer.wants_contact,
+        wants_contact=answer.contact,
         feeling=answer.feeling,
         now=turn.now,
     )

@@ -1,26 +1,31 @@
 """`voorbeeld`: staff see and try the pupils' check-in and close cards; nothing is stored.
 
 The cards are the pupils' own, built by the same builders for the chosen age band, with every
-submit turned into a preview verb (cards.preview). An answer is read by the same parsing as a
-pupil's (dialogs.commands.checkin), and the card turns into what the pupil would see after
-sending; no check-in, alert, delivery or audit line is written.
+submit turned into a preview verb (cards.preview). An answer is read into the pupil's own model
+and checked against the band as a pupil's is (cards.checkin_answers), and the card turns into
+what the pupil would see after sending; no check-in, alert, delivery or audit line is written.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
-from cards.answers import CardAnswer
+from cards.answers import BadAnswer
 from cards.catalogue import Lang, Words, t
 from cards.checkin import checkin_card, close_card
+from cards.checkin_answers import DayCloseAnswer, DayStartAnswer, picture_goal
 from cards.confirmations import Reader
-from cards.preview import PREVIEW_KEYS, as_preview, with_banner
-from cards.young import picture_goal
+from cards.preview import (
+    PREVIEW_CLOSE,
+    PREVIEW_OTHER,
+    PREVIEW_START,
+    PreviewAnswer,
+    as_preview,
+    with_banner,
+)
 from dialogs.bands import band_name, team_band
-from dialogs.checkin_answers import Refused, parse_close, parse_start
 from dialogs.commands.checkin import done_close, done_start
 from dialogs.inbound import Reply, card, text
 from dialogs.router import PRIVATE, STAFF, Turn, router
@@ -94,23 +99,14 @@ async def preview_command(turn: Turn) -> Sequence[Reply]:
     ]
 
 
-def _answer(turn: Turn) -> tuple[dict[str, Any], AgeBand, date | None]:
-    """The submitted values as a pupil's card sends them, the band, and the card's day."""
-    raw = dict(turn.inbound.value or {})
-    band_value = raw.get("band")
+def _band(turn: Turn, preview: PreviewAnswer) -> AgeBand:
+    """The band the preview was made for (the team's, when the card names none)."""
     assert turn.team is not None
-    band = effective_band(band_value if isinstance(band_value, str) else None, turn.team.age_band)
-    value = {k: v for k, v in raw.items() if k not in PREVIEW_KEYS}
-    day_value = value.get("day")
-    try:
-        day = date.fromisoformat(day_value) if isinstance(day_value, str) else None
-    except ValueError:
-        day = None
-    return value, band, day
+    return effective_band(preview.band, turn.team.age_band)
 
 
-def _refused(turn: Turn, reason: str) -> list[Reply]:
-    logger.info("preview answer refused: %s", reason)
+def _refused(turn: Turn, refused: BadAnswer) -> list[Reply]:
+    logger.info("preview answer refused: %s", refused)
     return [text(t("rhythm.submit.invalid", turn.lang) + "\n\n" + t("preview.refused", turn.lang))]
 
 
@@ -119,59 +115,59 @@ def _done(turn: Turn, done: dict[str, Any], band: AgeBand) -> list[Reply]:
     return [card(with_banner(done, banner), replaces=turn.inbound.reply_to_id)]
 
 
-@router.card_action("preview.checkin", answer=CardAnswer, roles=STAFF, where=PRIVATE)
+@router.card_action(PREVIEW_START, answer=PreviewAnswer, roles=STAFF, where=PRIVATE)
 async def preview_start(turn: Turn) -> Sequence[Reply]:
     """A preview of the day start card was sent: show what the pupil would see, store nothing."""
-    value, band, day = _answer(turn)
-    if day is None:
-        return _refused(turn, "day")
+    preview = PreviewAnswer.of(turn.answer)
+    band = _band(turn, preview)
     try:
-        answer = parse_start(value, band=band, lang=turn.lang)
-    except Refused as exc:
-        return _refused(turn, str(exc))
+        answer = preview.pupils_answer(DayStartAnswer)
+        goals = answer.planned_goals(band=band, lang=turn.lang)
+    except BadAnswer as refused:
+        return _refused(turn, refused)
     # what the real card would store, built but never added to a session
     would_store = CheckIn(
         team_id=turn.team_id,
         pupil_id=turn.actor_id,
-        day=day,
+        day=answer.day,
         kind="start",
         mood=answer.mood,
         energy=answer.energy,
-        goals=list(answer.goals),
-        wants_contact=answer.wants_contact,
+        goals=goals,
+        wants_contact=answer.contact,
         note=answer.note,
         feeling=answer.feeling,
     )
     return _done(turn, done_start(turn.lang, would_store, band, PREVIEW_READER), band)
 
 
-@router.card_action("preview.close", answer=CardAnswer, roles=STAFF, where=PRIVATE)
+@router.card_action(PREVIEW_CLOSE, answer=PreviewAnswer, roles=STAFF, where=PRIVATE)
 async def preview_close(turn: Turn) -> Sequence[Reply]:
     """A preview of the day close card was sent (with the example goals); nothing is stored."""
-    value, band, day = _answer(turn)
-    if day is None:
-        return _refused(turn, "day")
+    preview = PreviewAnswer.of(turn.answer)
+    band = _band(turn, preview)
     goals = example_goals(turn.lang, band)
     try:
-        answer = parse_close(value, goals, band=band)
-    except Refused as exc:
-        return _refused(turn, str(exc))
+        answer = preview.pupils_answer(DayCloseAnswer)
+        outcomes = answer.outcomes(band=band, goals=goals)
+    except BadAnswer as refused:
+        return _refused(turn, refused)
     would_store = CheckIn(
         team_id=turn.team_id,
         pupil_id=turn.actor_id,
-        day=day,
+        day=answer.day,
         kind="close",
         mood=answer.mood,
         goals=goals,
-        goal_status=list(answer.goal_status),
+        goal_status=outcomes,
         note=answer.note,
-        wants_contact=answer.wants_contact,
+        wants_contact=answer.contact,
         feeling=answer.feeling,
     )
     return _done(turn, done_close(turn.lang, would_store, band, PREVIEW_READER), band)
 
 
-@router.card_action("preview.other", answer=CardAnswer, roles=STAFF, where=PRIVATE)
+@router.card_action(PREVIEW_OTHER, answer=PreviewAnswer, roles=STAFF, where=PRIVATE)
 async def preview_other(turn: Turn) -> Sequence[Reply]:
     """Any other button on a preview card: it does nothing here."""
     return [text(t("preview.button", turn.lang))]

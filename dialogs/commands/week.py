@@ -7,9 +7,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from cards.answers import CardAnswer
 from cards.catalogue import Words, t
-from cards.week import OPEN_WEEK, MyWeek, WeekDay, my_week_card, with_week_button
+from cards.week import OPEN_WEEK, MyWeek, OpenWeek, WeekDay, my_week_card, with_week_button
 from dialogs.commands.opp_report import pause_history
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
@@ -124,7 +123,7 @@ async def my_week(turn: Turn) -> Sequence[Reply]:
     return [await my_week_reply(turn)]
 
 
-@router.card_action(OPEN_WEEK, answer=CardAnswer, roles=PUPILS, where=PRIVATE)
+@router.card_action(OPEN_WEEK, answer=OpenWeek, roles=PUPILS, where=PRIVATE)
 async def open_week(turn: Turn) -> Sequence[Reply]:
     """*Bekijk je week* on the close confirmation: the same card as `mijn week`."""
     return [await my_week_reply(turn)]

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from sqlmodel import select
 
 import dialogs.registry  # noqa: F401  (every command and card action on the router)
-from cards.checkin import GOAL_MAX_CHARS, GOAL_STATUS, MAX_GOALS, NOTE_MAX_CHARS
+from cards.checkin_answers import GOAL_MAX_CHARS, GOAL_STATUS, MAX_GOALS, NOTE_MAX_CHARS
 from dialogs.router import router
 from domain.calendar import REGIONS
 from domain.contacts import KINDS, MAX_NOTE
