@@ -23,6 +23,7 @@ from dialogs.router import Turn
 from domain import distress
 from domain.clock import local_date
 from domain.delivery import Prompt
+from domain.roles import Role
 from storage import alerts, deliveries, phrases
 from storage.models import PupilAlert
 
@@ -66,7 +67,7 @@ async def check_distress(turn: Turn, texts: Sequence[str], *, source: str) -> li
     call with the same source alerts nobody twice. Returns what the pupil reads (help right now),
     or [] when there is no distress.
     """
-    if turn.team is None or turn.actor is None or turn.role != "pupil":
+    if turn.team is None or turn.actor is None or turn.role != Role.PUPIL:
         return []
     extra = await _team_phrases(turn)
     found = [words for words in texts if words and distress.find_distress(words, extra)]

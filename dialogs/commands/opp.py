@@ -31,6 +31,7 @@ from domain.opp import (
     next_due,
     parse_opp,
 )
+from domain.roles import Role
 from domain.text import printable
 from storage import audit, opp, people
 from storage.models import Person
@@ -110,7 +111,7 @@ async def opp_command(turn: Turn) -> Sequence[Reply]:
 
 async def _list(turn: Turn, today: date, calendar: SchoolCalendar) -> Reply:
     assert turn.team is not None
-    coordinator = turn.role == "coordinator"
+    coordinator = turn.role == Role.COORDINATOR
     rows, missing = await opp_rows(
         turn.session,
         turn.team,

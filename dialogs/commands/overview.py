@@ -24,6 +24,7 @@ from domain.clock import local_date
 from domain.numbers import MAX_ID, int_value
 from domain.paging import is_attention_filter, split_page
 from domain.pause import paused_on
+from domain.roles import Role
 from storage import audit, checkins, people
 from storage.models import Person
 
@@ -80,11 +81,11 @@ async def pupils_overview(turn: Turn) -> Sequence[Reply]:
         now=turn.now,
         lang=turn.lang,
         calendar=await calendar_for(turn.session, turn.team),
-        with_mentor=turn.role == "coordinator",
+        with_mentor=turn.role == Role.COORDINATOR,
     )
     title = (
         t("pupils.title.coordinator", turn.lang, team=turn.team.name)
-        if turn.role == "coordinator"
+        if turn.role == Role.COORDINATOR
         else t("pupils.title.mentor", turn.lang)
     )
     needing = [row for row in rows if row.attention is not None]

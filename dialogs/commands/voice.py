@@ -18,6 +18,7 @@ from dialogs.inbound import Reply, text
 from dialogs.names import first_name
 from dialogs.router import PRIVATE, Turn, placed, router
 from domain import distress
+from domain.roles import Role
 from domain.text import fold, suggest
 
 # Whole lines that are a greeting, thanks or goodbye (compared after `distress.normalise`, so
@@ -81,16 +82,16 @@ async def free_text(turn: Turn, line: str, command: bool) -> Sequence[Reply] | N
     to the router: the command, or the plain "ken ik niet" with a suggestion.
     """
     words = clean_words(line)
-    if turn.role == "pupil" and turn.team is not None:
+    if turn.role == Role.PUPIL and turn.team is not None:
         help_now = await check_distress(turn, [words], source=f"message:{_message_ref(turn)}")
         if help_now:
             return placed(turn, PRIVATE, help_now)
-    if command or turn.inbound.conversation_type != "personal" or turn.role == "unknown":
+    if command or turn.inbound.conversation_type != "personal" or turn.role == Role.UNKNOWN:
         return None  # a channel hears no one's words back, and nothing is passed on from there
     kind = greeting_of(words)
     if kind is not None:
         return [text(_greeting(turn, kind))]
-    if turn.role != "pupil" or _close_to_own_command(turn, words):
+    if turn.role != Role.PUPIL or _close_to_own_command(turn, words):
         return None
     return await offer(turn, words, ref=_message_ref(turn))
 
@@ -99,6 +100,6 @@ def _greeting(turn: Turn, kind: str) -> str:
     assert turn.actor is not None
     name = first_name(turn.actor)
     if kind == "hello":
-        key = "voice.hello.pupil" if turn.role == "pupil" else "voice.hello.staff"
+        key = "voice.hello.pupil" if turn.role == Role.PUPIL else "voice.hello.staff"
         return t(key, turn.lang, name=name)
     return t(f"voice.{kind}", turn.lang, name=name)
