@@ -11,7 +11,7 @@ from microsoft_teams.cards import AdaptiveCard, CardElement, Fact, FactSet, Subm
 
 from cards.catalogue import Lang, t
 from cards.checkin import GOAL_EMOJI, mood_word
-from cards.common import CARD_VERSION, to_json
+from cards.common import CARD_VERSION, command_button, to_json
 from cards.plain import plain
 
 PICK_UP = "alert.pickup"
@@ -31,10 +31,7 @@ def alert_actions(*, lang: Lang, team_id: int, alert_id: int, pupil_id: int) -> 
             title=t("alert.log_contact", lang),
             data={"verb": LOG_CONTACT, "team": team_id, "alert": alert_id},
         ),
-        SubmitAction(
-            title=t("alert.view", lang),
-            data={"verb": "command", "team": team_id, "text": f"leerling #{pupil_id}"},
-        ),
+        command_button(t("alert.view", lang), f"leerling #{pupil_id}", team_ref=team_id),
     ]
 
 

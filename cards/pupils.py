@@ -29,7 +29,7 @@ from microsoft_teams.cards import (
 from cards.alerts import LOG_CONTACT
 from cards.catalogue import Lang, t
 from cards.checkin import mood_word
-from cards.common import CARD_VERSION, to_json
+from cards.common import CARD_VERSION, command_button, to_json
 from cards.pages import CARD_BUDGET, page_buttons, page_line, page_number, size_of, split_rows
 from cards.plain import plain
 from domain.alerts import URGENT, Attention
@@ -113,12 +113,10 @@ def _attention_button(
 ) -> list[SubmitAction]:
     """In a list of several pages, a button to only those who need attention (if any do and
     the list is not that already)."""
-    if team_ref is None or all(r.attention is not None for r in rows):
+    needing = [r.attention is not None for r in rows]
+    if team_ref is None or all(needing) or not any(needing):
         return []
-    if not any(r.attention is not None for r in rows):
-        return []
-    data = {"verb": "command", "team": team_ref, "text": ONLY_ATTENTION}
-    return [SubmitAction(title=t("pupils.only_attention", lang), data=data)]
+    return [command_button(t("pupils.only_attention", lang), ONLY_ATTENTION, team_ref=team_ref)]
 
 
 def _card(body: Sequence[CardElement]) -> dict[str, Any]:
@@ -188,11 +186,10 @@ def _row_actions(lang: Lang, row: PupilRow, team_ref: int) -> ActionSet:
         if row.alert_id is not None
         else {"verb": OPEN_CONTACT, "team": team_ref, "pupil": row.pupil_id}
     )
-    view = {"verb": "command", "team": team_ref, "text": f"leerling #{row.pupil_id}"}
     return ActionSet(
         actions=[
             SubmitAction(title=t("alert.log_contact", lang), data=log),
-            SubmitAction(title=t("alert.view", lang), data=view),
+            command_button(t("alert.view", lang), f"leerling #{row.pupil_id}", team_ref=team_ref),
         ]
     )
 
