@@ -33,6 +33,10 @@ class CommandLine(CardAnswer):
     text: Annotated[StrictStr, AfterValidator(_runnable)]
 
 
+class Declined(CardAnswer):
+    """The "no" of a yes/no question: nothing but its verb and team."""
+
+
 def to_json(card: AdaptiveCard) -> dict[str, Any]:
     """Adaptive Card JSON as Teams expects it."""
     data: dict[str, Any] = card.model_dump(by_alias=True, exclude_none=True)
