@@ -25,6 +25,7 @@ from microsoft_teams.cards import (
 from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
 from cards.plain import Markdown, plain
+from cards.pupils import PupilChoice
 from domain.figures_text import decimal_shown
 from domain.grammar import format_date
 
@@ -264,7 +265,7 @@ def opp_nudge_card(
     ]
     report = SubmitAction(
         title=t("opp.report.open", lang),
-        data={"verb": OPEN_REPORT, "team": team_ref, "pupil": row.pupil_id},
+        data=PupilChoice(verb=OPEN_REPORT, team=team_ref, pupil=row.pupil_id).button_data(),
     )
     return _card(body, [record_action(lang, row.pupil_id, team_ref, nonce, participants), report])
 

@@ -26,7 +26,8 @@ from microsoft_teams.cards import (
     TextBlock,
 )
 
-from cards.alerts import LOG_CONTACT
+from cards.alerts import LOG_CONTACT, AlertAnswer
+from cards.answers import CardAnswer, Id
 from cards.catalogue import Lang, t
 from cards.checkin import mood_word
 from cards.common import CARD_VERSION, command_button, to_json
@@ -41,6 +42,12 @@ OPEN_PUPIL = "pupil.open"  # one pupil's page, for the pupil chosen in the picke
 LONG_SILENCE = 7  # days without a logged contact before a pupil is highlighted
 ONLY_ATTENTION = "leerlingen alleen aandacht"
 PAGE_SIZE = 20  # pupils per page: a block and two buttons each still fit in most cases
+
+
+class PupilChoice(CardAnswer):
+    """A button about one pupil: the pupil it names, or the one chosen in the pupil picker."""
+
+    pupil: Id | None = None
 
 
 @dataclass(frozen=True)
@@ -181,14 +188,14 @@ def _urgent(row: PupilRow) -> bool:
 
 
 def _row_actions(lang: Lang, row: PupilRow, team_ref: int) -> ActionSet:
-    log: dict[str, Any] = (
-        {"verb": LOG_CONTACT, "team": team_ref, "alert": row.alert_id}
+    log = (
+        AlertAnswer(verb=LOG_CONTACT, team=team_ref, alert=row.alert_id)
         if row.alert_id is not None
-        else {"verb": OPEN_CONTACT, "team": team_ref, "pupil": row.pupil_id}
+        else PupilChoice(verb=OPEN_CONTACT, team=team_ref, pupil=row.pupil_id)
     )
     return ActionSet(
         actions=[
-            SubmitAction(title=t("alert.log_contact", lang), data=log),
+            SubmitAction(title=t("alert.log_contact", lang), data=log.button_data()),
             command_button(t("alert.view", lang), f"leerling #{row.pupil_id}", team_ref=team_ref),
         ]
     )
@@ -273,9 +280,11 @@ def _short_list(lang: Lang, rows: Sequence[PupilRow], *, minimal: bool) -> list[
 def _picker(lang: Lang, rows: Sequence[PupilRow], team_ref: int) -> list[CardElement]:
     """One choice of pupil, with the two buttons every row has in a shorter list."""
     choices = [Choice(title=r.name, value=str(r.pupil_id)) for r in rows if r.pupil_id]
+    log = PupilChoice(verb=OPEN_CONTACT, team=team_ref)
+    view = PupilChoice(verb=OPEN_PUPIL, team=team_ref)
     return [
         ChoiceSetInput(
-            id="pupil",
+            id="pupil",  # PupilChoice.pupil
             label=t("pupils.pick", lang),
             is_required=True,
             error_message=t("contact.card.pupil_required", lang),
@@ -284,13 +293,8 @@ def _picker(lang: Lang, rows: Sequence[PupilRow], team_ref: int) -> list[CardEle
         ),
         ActionSet(
             actions=[
-                SubmitAction(
-                    title=t("alert.log_contact", lang),
-                    data={"verb": OPEN_CONTACT, "team": team_ref},
-                ),
-                SubmitAction(
-                    title=t("alert.view", lang), data={"verb": OPEN_PUPIL, "team": team_ref}
-                ),
+                SubmitAction(title=t("alert.log_contact", lang), data=log.button_data()),
+                SubmitAction(title=t("alert.view", lang), data=view.button_data()),
             ]
         ),
     ]

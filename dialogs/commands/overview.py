@@ -6,11 +6,10 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from cards.answers import CardAnswer
 from cards.catalogue import t
 from cards.pages import split_rows
 from cards.pupil_page import PupilPage, pupil_page_card
-from cards.pupils import ONLY_ATTENTION, OPEN_PUPIL, PAGE_SIZE, pupils_card
+from cards.pupils import ONLY_ATTENTION, OPEN_PUPIL, PAGE_SIZE, PupilChoice, pupils_card
 from dialogs.attention import pupil_rows
 from dialogs.clock.progress import latest_talk
 from dialogs.commands.contact_list import contact_rows
@@ -20,7 +19,6 @@ from dialogs.names import NotFound, resolve_pupil, visible_pupils
 from dialogs.router import PRIVATE, STAFF, Turn, router
 from dialogs.teamcal import calendar_for
 from domain.clock import local_date
-from domain.numbers import MAX_ID, int_value
 from domain.paging import is_attention_filter, split_page
 from domain.pause import paused_on
 from storage import audit, checkins, people
@@ -109,10 +107,12 @@ async def pupil_page(turn: Turn) -> Sequence[Reply]:
     return [await _page(turn, pupil)]
 
 
-@router.card_action(OPEN_PUPIL, answer=CardAnswer, roles=STAFF, where=PRIVATE)
+@router.card_action(
+    OPEN_PUPIL, answer=PupilChoice, invalid="contact.pupil_unknown", roles=STAFF, where=PRIVATE
+)
 async def open_pupil(turn: Turn) -> Sequence[Reply]:
     """*Bekijk* under the pupil picker of a long list: the chosen pupil's page."""
-    wanted = int_value((turn.inbound.value or {}).get("pupil"), low=1, high=MAX_ID)
+    wanted = PupilChoice.of(turn.answer).pupil
     pupil = next((p for p in await visible_pupils(turn) if p.id == wanted), None)
     if pupil is None:
         return [text(t("contact.pupil_unknown", turn.lang))]
