@@ -9,9 +9,10 @@ from typing import Any, Literal
 
 from microsoft_teams.cards import AdaptiveCard, CardElement, Fact, FactSet, SubmitAction, TextBlock
 
+from cards.answers import CardAnswer, Id
 from cards.catalogue import Lang, t
 from cards.checkin import GOAL_EMOJI, mood_word
-from cards.common import CARD_VERSION, to_json
+from cards.common import CARD_VERSION, command_button, to_json
 from cards.plain import plain
 
 PICK_UP = "alert.pickup"
@@ -19,22 +20,25 @@ LOG_CONTACT = "alert.log"
 ALERT_CONTACT = "alert.contact"  # the contact card opened from an alert was saved
 
 
+class AlertAnswer(CardAnswer):
+    """*Ik pak het op* or *Contact loggen* under an alert: the alert it is about."""
+
+    alert: Id
+
+
 def alert_actions(*, lang: Lang, team_id: int, alert_id: int, pupil_id: int) -> list[SubmitAction]:
     """The three buttons under every alert: *Ik pak het op*, *Contact loggen*, *Bekijk*."""
     return [
         SubmitAction(
             title=t("alert.pick_up", lang),
-            data={"verb": PICK_UP, "team": team_id, "alert": alert_id},
+            data=AlertAnswer(verb=PICK_UP, team=team_id, alert=alert_id).button_data(),
             style="positive",
         ),
         SubmitAction(
             title=t("alert.log_contact", lang),
-            data={"verb": LOG_CONTACT, "team": team_id, "alert": alert_id},
+            data=AlertAnswer(verb=LOG_CONTACT, team=team_id, alert=alert_id).button_data(),
         ),
-        SubmitAction(
-            title=t("alert.view", lang),
-            data={"verb": "command", "team": team_id, "text": f"leerling #{pupil_id}"},
-        ),
+        command_button(t("alert.view", lang), f"leerling #{pupil_id}", team_ref=team_id),
     ]
 
 

@@ -12,19 +12,29 @@ the wrong type) never reaches a handler: the router answers it with a clear sent
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StrictStr,
+    StringConstraints,
+    ValidationError,
+)
 
 from domain.numbers import MAX_ID, int_value
+from domain.text import printable
 
 
 class BadAnswer(ValueError):
     """A submit its card could not have produced. The message names fields, never values."""
 
 
-def _whole_number(low: int, high: int) -> BeforeValidator:
-    """A JSON number or a string of ASCII digits within low..high; never a boolean."""
+def whole_number(low: int, high: int) -> BeforeValidator:
+    """A JSON number or a string of ASCII digits within low..high; never a boolean. A card sends
+    either (a ChoiceSet's value is a string): `Annotated[int, whole_number(1, 5)]`."""
 
     def check(value: object) -> object:
         if value is None:
@@ -37,13 +47,40 @@ def _whole_number(low: int, high: int) -> BeforeValidator:
     return BeforeValidator(check)
 
 
-def whole_number(low: int, high: int) -> Any:
-    """An int field a card sends as a number or as digits (a ChoiceSet's value is a string)."""
-    return Annotated[int, _whole_number(low, high)]
-
-
 # A database id as a card carries it (a pupil, a contact, an alert, a team).
-Id = Annotated[int, _whole_number(1, MAX_ID)]
+Id = Annotated[int, whole_number(1, MAX_ID)]
+
+# The key a form is made with, so that a form sent twice stores one record.
+Nonce = Annotated[StrictStr, StringConstraints(min_length=8, max_length=64)]
+
+
+def typed_text(max_chars: int) -> BeforeValidator:
+    """A text input's value as stored: without control characters, trimmed, None when nothing is
+    left; no text, or more than max_chars, is refused: `Annotated[str | None, typed_text(500)]`.
+    """
+
+    def clean(value: object) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ValueError("text")
+        found = printable(value).strip() or None
+        if found is not None and len(found) > max_chars:
+            raise ValueError(f"at most {max_chars} characters")
+        return found
+
+    return BeforeValidator(clean)
+
+
+def _iso_date(value: object) -> object:
+    """A date input's value: an ISO date, or None when it was left empty."""
+    if not value:
+        return None
+    return date.fromisoformat(str(value))
+
+
+# A date input (ISO, as Teams sends it); None when it was left empty.
+IsoDate = Annotated[date | None, BeforeValidator(_iso_date)]
 
 
 class CardAnswer(BaseModel):

@@ -21,7 +21,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, ConfigDict, ValidationInfo, field_validator
 
 # `whole_number(low, high)` is made for pydantic, but a call is no annotation mypy can read.
-from cards.answers import BadAnswer, CardAnswer, _whole_number
+from cards.answers import BadAnswer, CardAnswer, whole_number
 from cards.catalogue import Lang, t
 from domain.age import AgeBand
 from domain.feelings import (
@@ -121,8 +121,8 @@ def _ticked(value: object) -> frozenset[int] | None:
 
 
 Day = Annotated[date, BeforeValidator(_iso_day)]
-Mood = Annotated[int, _whole_number(1, 5)]
-Energy = Annotated[int | None, _whole_number(1, 3), BeforeValidator(_blank_is_none)]
+Mood = Annotated[int, whole_number(1, 5)]
+Energy = Annotated[int | None, whole_number(1, 3), BeforeValidator(_blank_is_none)]
 Feeling = Annotated[str | None, BeforeValidator(_blank_is_none)]
 Wish = Annotated[bool, BeforeValidator(_wish)]
 Goal = Annotated[str | None, _typed(GOAL_MAX_CHARS)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from microsoft_teams.cards import (
     ActionSet,
@@ -19,16 +19,18 @@ from microsoft_teams.cards import (
     TextBlock,
     TextInput,
 )
+from pydantic import AfterValidator, BeforeValidator, StrictStr
 
 from cards.alerts import ALERT_CONTACT
-from cards.answers import CardAnswer, Id
+from cards.answers import CardAnswer, Id, IsoDate, Nonce, typed_text, whole_number
 from cards.catalogue import Lang, t
 from cards.checkin import MOODS
 from cards.common import CARD_VERSION, to_json
 from cards.plain import Markdown, plain
-from domain.contacts import KINDS
-from domain.grammar import format_date
+from domain.contacts import KINDS, MAX_NOTE
+from domain.grammar import MAX_MINUTES, format_date
 
+SAVE = "contact.save"
 UNDO, EDIT, DELETE = "contact.undo", "contact.edit", "contact.delete"
 
 
@@ -36,6 +38,36 @@ class ContactChange(CardAnswer):
     """Undo, edit or delete one's own contact: the buttons under a logged contact."""
 
     contact: Id
+
+
+def _kind(kind: str | None) -> str | None:
+    if kind is not None and kind not in KINDS:
+        raise ValueError("a contact kind")
+    return kind
+
+
+def _blank_is_none(value: object) -> object:
+    """An optional choice left empty: Teams sends an empty string."""
+    return None if value == "" else value
+
+
+class ContactForm(CardAnswer):
+    """The contact card: the form's key, the contact it changes or the alert it answers (set by
+    the card), and what the person filled in. A field left empty is None; the flow says which
+    it needs."""
+
+    nonce: Nonce
+    contact: Id | None = None
+    alert: Id | None = None
+    pupil: Id | None = None
+    kind: Annotated[StrictStr | None, AfterValidator(_kind)] = None
+    # "" is a duration left empty (of the validators before, pydantic runs the last first)
+    minutes: Annotated[
+        int | None, whole_number(1, MAX_MINUTES), BeforeValidator(_blank_is_none)
+    ] = None
+    day: IsoDate = None
+    note: Annotated[str | None, typed_text(MAX_NOTE)] = None
+    agreements: Annotated[str | None, typed_text(MAX_NOTE)] = None
 
 
 CONTACT_KINDS = KINDS
@@ -106,7 +138,7 @@ def contact_card(
     ]
     if problem:
         body.append(TextBlock(text=problem, wrap=True, color="Attention"))
-    body += [
+    body += [  # each input named after the ContactForm field it fills
         ChoiceSetInput(
             id="pupil",
             label=t("contact.card.pupil", lang),
@@ -141,23 +173,27 @@ def contact_card(
             id="note",
             label=t("contact.card.note", lang),
             is_multiline=True,
-            max_length=1000,
+            max_length=MAX_NOTE,
             value=draft.note,
         ),
         TextInput(
             id="agreements",
             label=t("contact.card.agreements", lang),
             is_multiline=True,
-            max_length=1000,
+            max_length=MAX_NOTE,
             value=draft.agreements,
         ),
     ]
-    data: dict[str, Any] = {"verb": "contact.save", "team": team_ref, "nonce": nonce}
-    if contact_id is not None:
-        data["contact"] = contact_id
-    if alert_id is not None:
-        data.update(verb=ALERT_CONTACT, alert=alert_id)
-    return _card(body, [SubmitAction(title=t("contact.card.save", lang), data=data)])
+    # the contact it changes, the alert it answers: only when there is one
+    about = {"contact": contact_id, "alert": alert_id}
+    answer = ContactForm(
+        verb=SAVE if alert_id is None else ALERT_CONTACT,
+        team=team_ref,
+        nonce=nonce,
+        **{name: ref for name, ref in about.items() if ref is not None},
+    )
+    save = SubmitAction(title=t("contact.card.save", lang), data=answer.button_data())
+    return _card(body, [save])
 
 
 def contact_saved_card(

@@ -10,25 +10,21 @@ from typing import Any
 from microsoft_teams.cards import (
     AdaptiveCard,
     CardElement,
-    Choice,
-    ChoiceSetInput,
     Container,
-    DateInput,
     Fact,
     FactSet,
-    ShowCardAction,
     SubmitAction,
     TextBlock,
-    TextInput,
 )
 
 from cards.catalogue import Lang, t
 from cards.common import CARD_VERSION, to_json
+from cards.opp_form import participant_name, record_action
 from cards.plain import Markdown, plain
+from cards.pupils import PupilChoice
 from domain.figures_text import decimal_shown
 from domain.grammar import format_date
 
-PARTICIPANTS = ("leerling", "ouders", "mentor", "school", "gedragswetenschapper")
 OPEN_REPORT = "opp.report"  # the OPP report of one pupil, from the button on a nudge
 
 
@@ -36,11 +32,6 @@ def _card(body: Sequence[CardElement], actions: Sequence[Any] = ()) -> dict[str,
     return to_json(
         AdaptiveCard(version=CARD_VERSION, body=list(body), actions=list(actions) or None)
     )
-
-
-def participant_name(role: str, lang: Lang) -> str:
-    """A participant role as people read it."""
-    return t(f"opp.participant.{role}", lang)
 
 
 @dataclass(frozen=True)
@@ -154,41 +145,6 @@ def opp_history_card(
     return _card(body, [record_action(lang, row.pupil_id, team_ref, nonce, participants)])
 
 
-def record_action(
-    lang: Lang, pupil_id: int, team_ref: int, nonce: str, participants: Sequence[str]
-) -> ShowCardAction:
-    """A button that unfolds the form to record an evaluation."""
-    form = AdaptiveCard(
-        version=CARD_VERSION,
-        body=[
-            DateInput(
-                id="day",
-                label=t("opp.form.day", lang),
-                is_required=True,
-                error_message=t("opp.form.day_required", lang),
-            ),
-            ChoiceSetInput(
-                id="participants",
-                label=t("opp.form.participants", lang),
-                is_multi_select=True,
-                style="expanded",
-                value=",".join(participants),
-                choices=[Choice(title=participant_name(p, lang), value=p) for p in PARTICIPANTS],
-            ),
-            TextInput(
-                id="note", label=t("opp.form.note", lang), is_multiline=True, max_length=1000
-            ),
-        ],
-        actions=[
-            SubmitAction(
-                title=t("opp.form.save", lang),
-                data={"verb": "opp.record", "team": team_ref, "pupil": pupil_id, "nonce": nonce},
-            )
-        ],
-    )
-    return ShowCardAction(title=t("opp.form.open", lang), card=form)
-
-
 @dataclass(frozen=True)
 class Trend:
     """How a pupil did since the last evaluation (or the start of the plan)."""
@@ -264,7 +220,7 @@ def opp_nudge_card(
     ]
     report = SubmitAction(
         title=t("opp.report.open", lang),
-        data={"verb": OPEN_REPORT, "team": team_ref, "pupil": row.pupil_id},
+        data=PupilChoice(verb=OPEN_REPORT, team=team_ref, pupil=row.pupil_id).button_data(),
     )
     return _card(body, [record_action(lang, row.pupil_id, team_ref, nonce, participants), report])
 

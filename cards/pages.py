@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from microsoft_teams.cards import ActionSet, CardElement, SubmitAction, TextBlock
 
 from cards.catalogue import Lang, t
+from cards.common import command_button
 
 CARD_BUDGET = 26 * 1024  # bytes as sent (JSON, \u-escaped); Teams' limit is 28 KB
 RESERVE = 2 * 1024  # room kept on every page for its page line and its buttons
@@ -111,21 +112,12 @@ def page_buttons(
 ) -> list[CardElement]:
     """ "Vorige" and "Volgende": the same command for the page before and after this one."""
     actions: list[SubmitAction] = []
-    base: dict[str, Any] = {"verb": "command"}
-    if team_ref is not None:
-        base["team"] = team_ref
     if page > 1:
-        actions.append(
-            SubmitAction(
-                title=t("pages.previous", lang), data={**base, "text": f"{command} {page - 1}"}
-            )
-        )
+        previous = f"{command} {page - 1}"
+        actions.append(command_button(t("pages.previous", lang), previous, team_ref=team_ref))
     if page < pages:
-        actions.append(
-            SubmitAction(
-                title=t("pages.next", lang, page=page + 1, pages=pages),
-                data={**base, "text": f"{command} {page + 1}"},
-            )
-        )
+        following = f"{command} {page + 1}"
+        title = t("pages.next", lang, page=page + 1, pages=pages)
+        actions.append(command_button(title, following, team_ref=team_ref))
     actions.extend(extra)
     return [ActionSet(actions=actions, separator=True)] if actions else []

@@ -26,10 +26,11 @@ from microsoft_teams.cards import (
     TextBlock,
 )
 
-from cards.alerts import LOG_CONTACT
+from cards.alerts import LOG_CONTACT, AlertAnswer
+from cards.answers import CardAnswer, Id
 from cards.catalogue import Lang, t
 from cards.checkin import mood_word
-from cards.common import CARD_VERSION, to_json
+from cards.common import CARD_VERSION, command_button, to_json
 from cards.pages import CARD_BUDGET, page_buttons, page_line, page_number, size_of, split_rows
 from cards.plain import plain
 from domain.alerts import URGENT, Attention
@@ -41,6 +42,12 @@ OPEN_PUPIL = "pupil.open"  # one pupil's page, for the pupil chosen in the picke
 LONG_SILENCE = 7  # days without a logged contact before a pupil is highlighted
 ONLY_ATTENTION = "leerlingen alleen aandacht"
 PAGE_SIZE = 20  # pupils per page: a block and two buttons each still fit in most cases
+
+
+class PupilChoice(CardAnswer):
+    """A button about one pupil: the pupil it names, or the one chosen in the pupil picker."""
+
+    pupil: Id | None = None
 
 
 @dataclass(frozen=True)
@@ -113,12 +120,10 @@ def _attention_button(
 ) -> list[SubmitAction]:
     """In a list of several pages, a button to only those who need attention (if any do and
     the list is not that already)."""
-    if team_ref is None or all(r.attention is not None for r in rows):
+    needing = [r.attention is not None for r in rows]
+    if team_ref is None or all(needing) or not any(needing):
         return []
-    if not any(r.attention is not None for r in rows):
-        return []
-    data = {"verb": "command", "team": team_ref, "text": ONLY_ATTENTION}
-    return [SubmitAction(title=t("pupils.only_attention", lang), data=data)]
+    return [command_button(t("pupils.only_attention", lang), ONLY_ATTENTION, team_ref=team_ref)]
 
 
 def _card(body: Sequence[CardElement]) -> dict[str, Any]:
@@ -183,16 +188,15 @@ def _urgent(row: PupilRow) -> bool:
 
 
 def _row_actions(lang: Lang, row: PupilRow, team_ref: int) -> ActionSet:
-    log: dict[str, Any] = (
-        {"verb": LOG_CONTACT, "team": team_ref, "alert": row.alert_id}
+    log = (
+        AlertAnswer(verb=LOG_CONTACT, team=team_ref, alert=row.alert_id)
         if row.alert_id is not None
-        else {"verb": OPEN_CONTACT, "team": team_ref, "pupil": row.pupil_id}
+        else PupilChoice(verb=OPEN_CONTACT, team=team_ref, pupil=row.pupil_id)
     )
-    view = {"verb": "command", "team": team_ref, "text": f"leerling #{row.pupil_id}"}
     return ActionSet(
         actions=[
-            SubmitAction(title=t("alert.log_contact", lang), data=log),
-            SubmitAction(title=t("alert.view", lang), data=view),
+            SubmitAction(title=t("alert.log_contact", lang), data=log.button_data()),
+            command_button(t("alert.view", lang), f"leerling #{row.pupil_id}", team_ref=team_ref),
         ]
     )
 
@@ -276,9 +280,11 @@ def _short_list(lang: Lang, rows: Sequence[PupilRow], *, minimal: bool) -> list[
 def _picker(lang: Lang, rows: Sequence[PupilRow], team_ref: int) -> list[CardElement]:
     """One choice of pupil, with the two buttons every row has in a shorter list."""
     choices = [Choice(title=r.name, value=str(r.pupil_id)) for r in rows if r.pupil_id]
+    log = PupilChoice(verb=OPEN_CONTACT, team=team_ref)
+    view = PupilChoice(verb=OPEN_PUPIL, team=team_ref)
     return [
         ChoiceSetInput(
-            id="pupil",
+            id="pupil",  # PupilChoice.pupil
             label=t("pupils.pick", lang),
             is_required=True,
             error_message=t("contact.card.pupil_required", lang),
@@ -287,13 +293,8 @@ def _picker(lang: Lang, rows: Sequence[PupilRow], team_ref: int) -> list[CardEle
         ),
         ActionSet(
             actions=[
-                SubmitAction(
-                    title=t("alert.log_contact", lang),
-                    data={"verb": OPEN_CONTACT, "team": team_ref},
-                ),
-                SubmitAction(
-                    title=t("alert.view", lang), data={"verb": OPEN_PUPIL, "team": team_ref}
-                ),
+                SubmitAction(title=t("alert.log_contact", lang), data=log.button_data()),
+                SubmitAction(title=t("alert.view", lang), data=view.button_data()),
             ]
         ),
     ]

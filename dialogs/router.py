@@ -11,7 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from cards.answers import CardAnswer
 from cards.catalogue import Lang, Words, t
-from cards.common import choice_buttons_card
+from cards.common import choice_buttons_card, runnable
 from cards.plain import Markdown
 from dialogs.inbound import Inbound, Reply, card, text
 from dialogs.teams_menu import TeamsMenu
@@ -31,7 +31,6 @@ COORDINATOR: frozenset[Role] = frozenset({Role.COORDINATOR})
 PUPILS: frozenset[Role] = frozenset({Role.PUPIL})
 EVERYONE: frozenset[Role] = frozenset(Role)
 MEMBERS: frozenset[Role] = EVERYONE - {Role.UNKNOWN}
-MAX_SUGGESTED_LINE = 300  # what a "command" button may carry (see dialogs.commands.help)
 MAX_LABEL = 60  # characters of a suggestion button's title
 
 
@@ -269,7 +268,7 @@ def unknown_command(turn: Turn, word: str, key: str, rest: str) -> list[Reply]:
     if " " in guess:  # "mijn weeek": the guess stands for both words
         rest = rest.partition(" ")[2]
     corrected = f"{guess} {rest}".strip()
-    if len(corrected) > MAX_SUGGESTED_LINE:
+    if not runnable(corrected):  # more than a button carries
         return [text(question)]
     label = corrected if len(corrected) <= MAX_LABEL else corrected[: MAX_LABEL - 1] + "…"
     reply = card(choice_buttons_card(title=question, buttons=[(label, corrected)]))

@@ -8,10 +8,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from cards.alerts import ALERT_CONTACT, LOG_CONTACT, PICK_UP, is_alert_card, picked_up_card
-from cards.answers import CardAnswer
+from cards.alerts import (
+    ALERT_CONTACT,
+    LOG_CONTACT,
+    PICK_UP,
+    AlertAnswer,
+    is_alert_card,
+    picked_up_card,
+)
 from cards.catalogue import t
-from cards.mentor import ContactDraft
+from cards.mentor import ContactDraft, ContactForm
 from dialogs.commands.contacts import contact_form, save_from_card
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name, visible_pupils
@@ -20,14 +26,12 @@ from dialogs.router import PRIVATE, STAFF, Turn, router
 from domain.clock import local_date, local_time
 from domain.delivery import Prompt
 from domain.grammar import format_date, format_time
-from domain.numbers import MAX_ID, int_value
 from storage import alerts, deliveries, people
 from storage.models import Person, PupilAlert
 
 
-async def _alert_for(turn: Turn) -> tuple[PupilAlert, Person] | Reply:
+async def _alert_for(turn: Turn, alert_id: int | None) -> tuple[PupilAlert, Person] | Reply:
     """The alert a button names, and its pupil, if this person may act on it; else why not."""
-    alert_id = int_value((turn.inbound.value or {}).get("alert"), low=1, high=MAX_ID)
     alert = await alerts.get_alert(session=turn.session, alert_id=alert_id) if alert_id else None
     if alert is None or alert.team_id != turn.team_id:
         return text(t("alert.unknown", turn.lang))
@@ -78,10 +82,12 @@ async def _shown_card(turn: Turn, alert: PupilAlert, line: str) -> Reply | None:
     return card(picked_up_card(sent, line=line), replaces=tapped)
 
 
-@router.card_action(PICK_UP, answer=CardAnswer, roles=STAFF, where=PRIVATE)
+@router.card_action(
+    PICK_UP, answer=AlertAnswer, invalid="alert.unknown", roles=STAFF, where=PRIVATE
+)
 async def pick_up(turn: Turn) -> Sequence[Reply]:
     """*Ik pak het op*: the alert is theirs, the card says so, and the pupil is told."""
-    found = await _alert_for(turn)
+    found = await _alert_for(turn, AlertAnswer.of(turn.answer).alert)
     if isinstance(found, Reply):
         return [found]
     alert, pupil = found
@@ -108,28 +114,31 @@ async def pick_up(turn: Turn) -> Sequence[Reply]:
     return replies
 
 
-@router.card_action(LOG_CONTACT, answer=CardAnswer, roles=STAFF, where=PRIVATE)
+@router.card_action(
+    LOG_CONTACT, answer=AlertAnswer, invalid="alert.unknown", roles=STAFF, where=PRIVATE
+)
 async def log_for_alert(turn: Turn) -> Sequence[Reply]:
     """*Contact loggen*: the contact card, filled in for this pupil."""
-    found = await _alert_for(turn)
+    found = await _alert_for(turn, AlertAnswer.of(turn.answer).alert)
     if isinstance(found, Reply):
         return [found]
     alert, pupil = found
     return [await contact_form(turn, ContactDraft(pupil_id=pupil.id), alert_id=alert.id)]
 
 
-@router.card_action(ALERT_CONTACT, answer=CardAnswer, roles=STAFF, where=PRIVATE)
+@router.card_action(
+    ALERT_CONTACT, answer=ContactForm, invalid="alert.unknown", roles=STAFF, where=PRIVATE
+)
 async def save_for_alert(turn: Turn) -> Sequence[Reply]:
     """The contact card opened from an alert was saved: the contact also picks the alert up."""
-    found = await _alert_for(turn)
+    form = ContactForm.of(turn.answer)
+    found = await _alert_for(turn, form.alert)
     if isinstance(found, Reply):
         return [found]
     replies = await save_from_card(turn)
-    nonce = (turn.inbound.value or {}).get("nonce")
-    if isinstance(nonce, str):
-        pupil_id, picked = await alerts.pick_up_after_contact(
-            session=turn.session, author_id=turn.actor_id, source=f"card:{nonce}", now=turn.now
-        )
-        if picked:
-            await turn.audit("alert.picked_up", subject_id=pupil_id, details={"alerts": picked})
+    pupil_id, picked = await alerts.pick_up_after_contact(
+        session=turn.session, author_id=turn.actor_id, source=f"card:{form.nonce}", now=turn.now
+    )
+    if picked:
+        await turn.audit("alert.picked_up", subject_id=pupil_id, details={"alerts": picked})
     return replies

@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
 
 from cards.catalogue import Lang, t
 from cards.mentor import (
@@ -26,7 +25,6 @@ from dialogs.names import visible_pupils
 from dialogs.router import PRIVATE, STAFF, Turn, router
 from domain.clock import local_date
 from domain.grammar import format_date
-from domain.numbers import MAX_ID, int_value
 from storage import contacts
 from storage.models import ContactLog, Person
 
@@ -48,11 +46,8 @@ def details(contact: ContactLog, lang: Lang, *, today: date) -> str:
     return ", ".join(parts)
 
 
-async def _own_recent(turn: Turn, raw_id: Any, window: timedelta) -> ContactLog | Reply:
+async def _own_recent(turn: Turn, contact_id: int, window: timedelta) -> ContactLog | Reply:
     """A contact the sender wrote within `window`, or the polite reason why not."""
-    contact_id = int_value(raw_id, low=1, high=MAX_ID)
-    if contact_id is None:
-        return text(t("contact.gone", turn.lang))
     contact = await contacts.get_contact(session=turn.session, contact_id=contact_id)
     if contact is None or contact.team_id != turn.team_id:
         return text(t("contact.gone", turn.lang))
@@ -63,10 +58,10 @@ async def _own_recent(turn: Turn, raw_id: Any, window: timedelta) -> ContactLog 
 
 
 async def edit_contact(
-    turn: Turn, raw_id: Any, pupil: Person, draft: ContactDraft
+    turn: Turn, contact_id: int, pupil: Person, draft: ContactDraft
 ) -> Sequence[Reply]:
     """The contact card was sent for one of the author's own contacts: change it."""
-    found = await _own_recent(turn, raw_id, EDIT_WINDOW)
+    found = await _own_recent(turn, contact_id, EDIT_WINDOW)
     if isinstance(found, Reply):
         return [found]
     new_values = {

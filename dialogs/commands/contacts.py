@@ -6,35 +6,24 @@ import logging
 import uuid
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
 
-from cards.answers import CardAnswer
 from cards.catalogue import Words, t
 from cards.mentor import (
+    SAVE,
     ContactDraft,
+    ContactForm,
     contact_card,
     contact_saved_card,
     kind_name,
 )
-from cards.pupils import OPEN_CONTACT
+from cards.pupils import OPEN_CONTACT, PupilChoice
 from dialogs.commands.contact_changes import UNDO_WINDOW, details, edit_contact
 from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil, visible_pupils
 from dialogs.router import PRIVATE, STAFF, Turn, router
 from dialogs.teams_menu import TeamsMenu
 from domain.clock import local_date
-from domain.contacts import (
-    KINDS,
-    MAX_DAYS_BACK,
-    MAX_NOTE,
-    ContactKind,
-    LogLine,
-    LogProblem,
-    parse_log,
-)
-from domain.grammar import MAX_MINUTES
-from domain.numbers import MAX_ID, int_value
-from domain.text import printable
+from domain.contacts import MAX_DAYS_BACK, ContactKind, LogLine, LogProblem, parse_log
 from storage import contacts
 from storage.models import Person
 
@@ -66,10 +55,16 @@ async def contact_form(
     )
 
 
-@router.card_action(OPEN_CONTACT, answer=CardAnswer, roles=STAFF, where=PRIVATE)
+@router.card_action(
+    OPEN_CONTACT,
+    answer=PupilChoice,
+    invalid="contact.pupil_unknown",
+    roles=STAFF,
+    where=PRIVATE,
+)
 async def open_for_pupil(turn: Turn) -> Sequence[Reply]:
     """A *Contact loggen* button in a list: the contact card, filled in for that pupil."""
-    wanted = int_value((turn.inbound.value or {}).get("pupil"), low=1, high=MAX_ID)
+    wanted = PupilChoice.of(turn.answer).pupil
     pupil = next((p for p in await visible_pupils(turn) if p.id == wanted), None)
     if pupil is None:
         return [text(t("contact.pupil_unknown", turn.lang))]
@@ -220,70 +215,38 @@ async def _explain(turn: Turn, problem: LogProblem) -> Reply:
     )
 
 
-def _text_field(value: dict[str, Any], name: str) -> str | None:
-    """A free text field of the contact card, trimmed; ValueError when it is no text or too long."""
-    raw = value.get(name)
-    if raw is not None and not isinstance(raw, str):
-        raise ValueError(name)
-    found = printable(raw or "").strip() or None
-    if found is not None and len(found) > MAX_NOTE:
-        raise ValueError(name)
-    return found
-
-
-def _read_card(value: dict[str, Any], *, today: date) -> ContactDraft:
-    """What a contact card holds (every field checked), or ValueError."""
-    pupil = int_value(value.get("pupil"), low=1, high=MAX_ID)
-    kind = value.get("kind")
-    if pupil is None or not isinstance(kind, str) or kind not in KINDS:
-        raise ValueError("pupil or kind")
-    raw_minutes = value.get("minutes")
-    minutes = None
-    if raw_minutes not in (None, ""):
-        minutes = int_value(raw_minutes, low=1, high=MAX_MINUTES)
-        if minutes is None:
-            raise ValueError("minutes")
-    day = date.fromisoformat(str(value.get("day") or today.isoformat()))
-    if day > today or (today - day).days > MAX_DAYS_BACK:
-        raise ValueError("day")
-    return ContactDraft(
-        pupil_id=pupil,
-        kind=kind,
-        minutes=minutes,
-        day=day,
-        note=_text_field(value, "note"),
-        agreements=_text_field(value, "agreements"),
-    )
-
-
-@router.card_action("contact.save", answer=CardAnswer, roles=STAFF, where=PRIVATE)
+@router.card_action(
+    SAVE, answer=ContactForm, invalid="contact.problem.invalid", roles=STAFF, where=PRIVATE
+)
 async def save_from_card(turn: Turn) -> Sequence[Reply]:
     """The contact card was sent: a new contact, or an edit of the author's own."""
-    value = turn.inbound.value or {}
+    form = ContactForm.of(turn.answer)
     today = local_date(turn.now)
-    try:
-        draft = _read_card(value, today=today)
-    except ValueError:
+    day = form.day or today
+    pupil = next((p for p in await visible_pupils(turn) if p.id == form.pupil), None)
+    if pupil is None or form.kind is None or day > today or (today - day).days > MAX_DAYS_BACK:
         return [text(t("contact.problem.invalid", turn.lang))]
-    pupil = next((p for p in await visible_pupils(turn) if p.id == draft.pupil_id), None)
-    if pupil is None or draft.kind is None or draft.day is None:
-        return [text(t("contact.problem.invalid", turn.lang))]
-    if draft.agreements and draft.kind != ContactKind.PROGRESS_TALK:
+    draft = ContactDraft(
+        pupil_id=pupil.id,
+        kind=form.kind,
+        minutes=form.minutes,
+        day=day,
+        note=form.note,
+        agreements=form.agreements,
+    )
+    if form.agreements and form.kind != ContactKind.PROGRESS_TALK:
         # nothing typed is lost: the card comes back as it was sent
         problem = t("contact.problem.agreements_kind", turn.lang)
         return [await contact_form(turn, draft, problem=problem)]
-    if value.get("contact") is not None:
-        return await edit_contact(turn, value.get("contact"), pupil, draft)
-    nonce = value.get("nonce")
-    if not isinstance(nonce, str) or not 8 <= len(nonce) <= 64:
-        return [text(t("contact.problem.invalid", turn.lang))]
+    if form.contact is not None:
+        return await edit_contact(turn, form.contact, pupil, draft)
     return await _store(
         turn,
         pupil,
-        day=draft.day,
-        kind=draft.kind,
-        minutes=draft.minutes,
-        note=draft.note,
-        source=f"card:{nonce}",
-        agreements=draft.agreements,
+        day=day,
+        kind=form.kind,
+        minutes=form.minutes,
+        note=form.note,
+        source=f"card:{form.nonce}",
+        agreements=form.agreements,
     )

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cards.answers import CardAnswer
 from cards.catalogue import Words, t
+from cards.common import RUN_COMMAND, CommandLine
 from dialogs.inbound import Reply, text
 from dialogs.router import EVERYONE, HERE, Turn, router, run_command
 from dialogs.teams_menu import TeamsMenu
 from domain.roles import Role
-
-MAX_LINE = 300
 
 
 @router.command(
@@ -50,11 +48,7 @@ async def help_command(turn: Turn) -> Sequence[Reply]:
     return [text("\n".join(lines))]
 
 
-@router.card_action("command", answer=CardAnswer, roles=EVERYONE, where=HERE)
+@router.card_action(RUN_COMMAND, answer=CommandLine, roles=EVERYONE, where=HERE)
 async def command_button(turn: Turn) -> Sequence[Reply]:
     """A button that runs a chat command (e.g. a candidate chosen from a list of names)."""
-    value = turn.inbound.value or {}
-    line = value.get("text")
-    if not isinstance(line, str) or not line.strip() or len(line) > MAX_LINE:
-        return [text(t("card.unknown", turn.lang))]
-    return await run_command(turn, line)
+    return await run_command(turn, CommandLine.of(turn.answer).text)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
-from cards.answers import CardAnswer
 from cards.catalogue import Words, t
-from cards.opp import PARTICIPANTS, EvaluationRow, opp_history_card, opp_list_card
+from cards.opp import EvaluationRow, opp_history_card, opp_list_card
+from cards.opp_form import RECORD, EvaluationForm
 from dialogs.commands.opp_report import report_reply
 from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve_pupil, visible_pupils
@@ -20,9 +19,7 @@ from dialogs.teams_menu import TeamsMenu
 from domain.calendar import SchoolCalendar
 from domain.clock import local_date
 from domain.grammar import format_date
-from domain.numbers import MAX_ID, int_value
 from domain.opp import (
-    MAX_NOTE,
     OppEvaluated,
     OppInvalid,
     OppReport,
@@ -32,7 +29,6 @@ from domain.opp import (
     parse_opp,
 )
 from domain.roles import Role
-from domain.text import printable
 from storage import audit, opp, people
 from storage.models import Person
 
@@ -250,42 +246,22 @@ async def _history(turn: Turn, pupil: Person, today: date, calendar: SchoolCalen
     )
 
 
-def _read_form(value: dict[str, Any], today: date) -> tuple[int, date, list[str], str | None]:
-    """(pupil id, day, participants, note) from the evaluation form, or ValueError."""
-    pupil = int_value(value.get("pupil"), low=1, high=MAX_ID)
-    if pupil is None:
-        raise ValueError("pupil")
-    day = date.fromisoformat(str(value.get("day") or ""))
-    if day > today or (today - day).days > 366:
-        raise ValueError("day")
-    raw = value.get("participants") or ""
-    if not isinstance(raw, str):
-        raise ValueError("participants")
-    chosen = [p for p in raw.split(",") if p]
-    if any(p not in PARTICIPANTS for p in chosen):
-        raise ValueError("participants")
-    note = value.get("note")
-    if note is not None and not isinstance(note, str):
-        raise ValueError("note")
-    note = printable(note or "").strip() or None
-    if note is not None and len(note) > MAX_NOTE:
-        raise ValueError("note")
-    return pupil, day, chosen, note
-
-
-@router.card_action("opp.record", answer=CardAnswer, roles=STAFF, where=PRIVATE)
+@router.card_action(
+    RECORD, answer=EvaluationForm, invalid="opp.problem.invalid", roles=STAFF, where=PRIVATE
+)
 async def record_from_card(turn: Turn) -> Sequence[Reply]:
     """The evaluation form on a nudge or a history card was sent."""
-    value = turn.inbound.value or {}
-    try:
-        pupil_id, day, participants, note = _read_form(value, local_date(turn.now))
-    except ValueError:
-        return [text(t("opp.problem.invalid", turn.lang))]
-    nonce = value.get("nonce")
-    pupil = next((p for p in await visible_pupils(turn) if p.id == pupil_id), None)
-    if pupil is None or not isinstance(nonce, str) or not 8 <= len(nonce) <= 64:
+    form = EvaluationForm.of(turn.answer)
+    today = local_date(turn.now)
+    pupil = next((p for p in await visible_pupils(turn) if p.id == form.pupil), None)
+    if pupil is None or form.day is None or form.day > today or (today - form.day).days > 366:
         return [text(t("opp.problem.invalid", turn.lang))]
     reply = await _record(
-        turn, pupil, day=day, participants=participants, note=note, source=f"card:{nonce}"
+        turn,
+        pupil,
+        day=form.day,
+        participants=form.participants,
+        note=form.note,
+        source=f"card:{form.nonce}",
     )
     return [reply]

@@ -14,11 +14,11 @@ from datetime import date, time
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from cards.answers import CardAnswer
 from cards.catalogue import Lang, t
 from cards.opp import OPEN_REPORT
 from cards.opp_report import opp_report_card
 from cards.opp_report_text import AlertCount, OppPack, SignalLine
+from cards.pupils import PupilChoice
 from cards.signals import signal_sentence
 from dialogs.inbound import Reply, card, text
 from dialogs.names import visible_pupils
@@ -26,7 +26,6 @@ from dialogs.router import PRIVATE, STAFF, Turn, router
 from dialogs.teamcal import calendar_for
 from domain.clock import at_local, local_date
 from domain.contacts import KINDS, ContactKind
-from domain.numbers import MAX_ID, int_value
 from domain.opp import next_due
 from domain.report import (
     Basis,
@@ -187,10 +186,16 @@ async def report_reply(turn: Turn, pupil: Person, given: date | None) -> Reply:
     return card(opp_report_card(lang=turn.lang, pack=pack))
 
 
-@router.card_action(OPEN_REPORT, answer=CardAnswer, roles=STAFF, where=PRIVATE)
+@router.card_action(
+    OPEN_REPORT,
+    answer=PupilChoice,
+    invalid="opp.report.unknown_pupil",
+    roles=STAFF,
+    where=PRIVATE,
+)
 async def open_report(turn: Turn) -> Sequence[Reply]:
     """*OPP-verslag bekijken* on a nudge: the report of that pupil, since the last evaluation."""
-    wanted = int_value((turn.inbound.value or {}).get("pupil"), low=1, high=MAX_ID)
+    wanted = PupilChoice.of(turn.answer).pupil
     pupil = next((p for p in await visible_pupils(turn) if p.id == wanted), None)
     if pupil is None:
         return [text(t("opp.report.unknown_pupil", turn.lang))]

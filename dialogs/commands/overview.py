@@ -6,11 +6,17 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from cards.answers import CardAnswer
-from cards.catalogue import Words, t
+from cards.catalogue import Lang, Words, t
 from cards.pages import split_rows
 from cards.pupil_page import PupilPage, pupil_page_card
-from cards.pupils import ONLY_ATTENTION, OPEN_PUPIL, PAGE_SIZE, pupils_card
+from cards.pupils import (
+    ONLY_ATTENTION,
+    OPEN_PUPIL,
+    PAGE_SIZE,
+    PupilChoice,
+    PupilRow,
+    pupils_card,
+)
 from dialogs.attention import pupil_rows
 from dialogs.clock.progress import latest_talk
 from dialogs.commands.contact_list import contact_rows
@@ -21,7 +27,6 @@ from dialogs.router import PRIVATE, STAFF, Turn, router
 from dialogs.teamcal import calendar_for
 from dialogs.teams_menu import TeamsMenu
 from domain.clock import local_date
-from domain.numbers import MAX_ID, int_value
 from domain.paging import is_attention_filter, split_page
 from domain.pause import paused_on
 from domain.roles import Role
@@ -83,26 +88,7 @@ async def pupils_overview(turn: Turn) -> Sequence[Reply]:
         calendar=await calendar_for(turn.session, turn.team),
         with_mentor=turn.role == Role.COORDINATOR,
     )
-    title = (
-        t("pupils.title.coordinator", turn.lang, team=turn.team.name)
-        if turn.role == Role.COORDINATOR
-        else t("pupils.title.mentor", turn.lang)
-    )
-    needing = [row for row in rows if row.attention is not None]
-    subtitle: str | None
-    if only_attention:
-        subtitle = (
-            t("pupils.attention_only", turn.lang, count=len(needing), total=len(rows))
-            if needing
-            else t("pupils.attention_none", turn.lang)
-        )
-    else:
-        subtitle = (
-            t("pupils.attention", turn.lang, count=len(needing), total=len(rows))
-            if needing
-            else None
-        )
-    listed = needing if only_attention else rows
+    listed = [row for row in rows if row.attention is not None] if only_attention else rows
     pages = len(split_rows(listed, PAGE_SIZE))
     await audit.record_each(
         session=turn.session,
@@ -116,9 +102,9 @@ async def pupils_overview(turn: Turn) -> Sequence[Reply]:
         lang=turn.lang,
         day=local_date(turn.now),
         rows=listed,
-        title=title,
+        title=_title(turn),
         team_ref=turn.team_id,
-        subtitle=subtitle,
+        subtitle=_subtitle(turn.lang, rows, only_attention=only_attention),
         page=page,
         command=ONLY_ATTENTION if only_attention else "leerlingen",
     )
@@ -126,6 +112,23 @@ async def pupils_overview(turn: Turn) -> Sequence[Reply]:
     if page > pages:
         replies.insert(0, text(t("pages.beyond", turn.lang, pages=pages)))
     return replies
+
+
+def _title(turn: Turn) -> str:
+    """Whose pupils these are: the team's for a coordinator, one's own for a mentor."""
+    assert turn.team is not None
+    if turn.role == Role.COORDINATOR:
+        return t("pupils.title.coordinator", turn.lang, team=turn.team.name)
+    return t("pupils.title.mentor", turn.lang)
+
+
+def _subtitle(lang: Lang, rows: Sequence[PupilRow], *, only_attention: bool) -> str | None:
+    """How many need attention; in the list of only those, also that none do."""
+    needing = sum(1 for row in rows if row.attention is not None)
+    if only_attention and not needing:
+        return t("pupils.attention_none", lang)
+    key = "pupils.attention_only" if only_attention else "pupils.attention"
+    return t(key, lang, count=needing, total=len(rows)) if needing else None
 
 
 @router.command(
@@ -162,10 +165,12 @@ async def pupil_page(turn: Turn) -> Sequence[Reply]:
     return [await _page(turn, pupil)]
 
 
-@router.card_action(OPEN_PUPIL, answer=CardAnswer, roles=STAFF, where=PRIVATE)
+@router.card_action(
+    OPEN_PUPIL, answer=PupilChoice, invalid="contact.pupil_unknown", roles=STAFF, where=PRIVATE
+)
 async def open_pupil(turn: Turn) -> Sequence[Reply]:
     """*Bekijk* under the pupil picker of a long list: the chosen pupil's page."""
-    wanted = int_value((turn.inbound.value or {}).get("pupil"), low=1, high=MAX_ID)
+    wanted = PupilChoice.of(turn.answer).pupil
     pupil = next((p for p in await visible_pupils(turn) if p.id == wanted), None)
     if pupil is None:
         return [text(t("contact.pupil_unknown", turn.lang))]

@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from cards.answers import CardAnswer
 from cards.catalogue import Words, t
-from cards.common import confirm_card
+from cards.common import Declined
 from cards.plain import plain
+from cards.privacy import ERASE, KEEP, Erasure, erase_card
 from dialogs.inbound import Reply, card, text
 from dialogs.names import NotFound, resolve
 from dialogs.router import COORDINATOR, PRIVATE, Turn, router
 from domain.clock import SCHOOL_TZ
-from domain.numbers import MAX_ID, int_value
 from domain.roles import Role
 from storage import audit, people, privacy
 from storage.models import Person
@@ -80,24 +79,18 @@ async def erase_command(turn: Turn) -> Sequence[Reply]:
         return [person.reply]
     if person.id == turn.actor_id:
         return [text(t("wis.not_yourself", turn.lang))]
-    question = confirm_card(
-        question=t("wis.confirm", turn.lang, name=person.name),
-        confirm=(
-            t("wis.yes", turn.lang),
-            {"verb": "erase.confirm", "team": turn.team_id, "person": person.id},
-        ),
-        cancel=(t("wis.no", turn.lang), {"verb": "erase.cancel", "team": turn.team_id}),
+    assert person.id is not None
+    question = erase_card(
+        lang=turn.lang, name=person.name, team_ref=turn.team_id, person_id=person.id
     )
     return [card(question)]
 
 
-@router.card_action("erase.confirm", answer=CardAnswer, roles=COORDINATOR, where=PRIVATE)
+@router.card_action(ERASE, answer=Erasure, roles=COORDINATOR, where=PRIVATE)
 async def erase_confirmed(turn: Turn) -> Sequence[Reply]:
     """The coordinator confirmed the erasure."""
-    person_id = int_value((turn.inbound.value or {}).get("person"), low=1, high=MAX_ID)
-    if person_id is None:
-        return [text(t("card.unknown", turn.lang))]
-    person = await people.get_person(session=turn.session, person_id=person_id)
+    erasure = Erasure.of(turn.answer)
+    person = await people.get_person(session=turn.session, person_id=erasure.person)
     if person is None or person.team_id != turn.team_id:
         return [text(t("wis.gone", turn.lang))]
     if person.id == turn.actor_id:
@@ -123,7 +116,7 @@ async def erase_confirmed(turn: Turn) -> Sequence[Reply]:
     return [text(t("wis.done", turn.lang, name=name))]
 
 
-@router.card_action("erase.cancel", answer=CardAnswer, roles=COORDINATOR, where=PRIVATE)
+@router.card_action(KEEP, answer=Declined, roles=COORDINATOR, where=PRIVATE)
 async def erase_cancelled(turn: Turn) -> Sequence[Reply]:
     """The coordinator thought better of it."""
     return [text(t("wis.cancelled", turn.lang))]

@@ -11,7 +11,8 @@ from sqlmodel import select
 
 from cards import catalogue
 from storage.models import CheckIn, ContactLog, Team
-from tests.conversations.conftest import Classroom
+from tests.cards.test_cards import walk
+from tests.conversations.conftest import Classroom, person_id
 from tests.conversations.test_daily_rhythm import MONDAY, local, stored_checkins
 from tests.support import activities
 
@@ -173,6 +174,98 @@ async def test_staff_card_submits_with_odd_numbers_store_nothing(
     assert posted.status < 500
     assert chat.replies_since(before)
     assert await contacts_stored(classroom) == []
+    no_errors(errors)
+
+
+PUPIL, TEAM = "<pupil>", "<team>"  # stand for Sanne's id and the team's, filled in by the test
+CONTACT = {"verb": "contact.save", "team": TEAM, "nonce": "n" * 32, "pupil": PUPIL}
+SAVE = {**CONTACT, "kind": "bellen"}
+RECORD = {"verb": "opp.record", "team": TEAM, "pupil": PUPIL, "nonce": "n" * 32}
+
+
+@pytest.mark.parametrize(
+    ("value", "answer"),
+    [
+        ({**SAVE, "pupil": "²"}, "contact.problem.invalid"),
+        ({**SAVE, "pupil": None}, "contact.problem.invalid"),
+        ({**SAVE, "pupil": 99999}, "contact.problem.invalid"),
+        ({**CONTACT, "kind": "feest"}, "contact.problem.invalid"),
+        (CONTACT, "contact.problem.invalid"),
+        ({**SAVE, "minutes": "٣٠"}, "contact.problem.invalid"),
+        ({**SAVE, "minutes": 0}, "contact.problem.invalid"),
+        ({**SAVE, "day": "morgen"}, "contact.problem.invalid"),
+        ({**SAVE, "day": "2999-01-01"}, "contact.problem.invalid"),
+        ({**SAVE, "day": "2000-01-01"}, "contact.problem.invalid"),
+        ({**SAVE, "note": 5}, "contact.problem.invalid"),
+        ({**SAVE, "note": "x" * 1001}, "contact.problem.invalid"),
+        ({**SAVE, "agreements": ["afspraak"]}, "contact.problem.invalid"),
+        ({**SAVE, "nonce": "kort"}, "contact.problem.invalid"),
+        ({k: v for k, v in SAVE.items() if k != "nonce"}, "contact.problem.invalid"),
+        ({"verb": "contact.open", "team": TEAM, "pupil": "²"}, "contact.pupil_unknown"),
+        ({"verb": "contact.open", "team": TEAM}, "contact.pupil_unknown"),
+        ({"verb": "contact.open", "team": TEAM, "pupil": 99999}, "contact.pupil_unknown"),
+        ({"verb": "pupil.open", "team": TEAM, "pupil": [1]}, "contact.pupil_unknown"),
+        ({"verb": "pupil.open", "team": TEAM}, "contact.pupil_unknown"),
+        ({"verb": "opp.report", "team": TEAM, "pupil": "٣"}, "opp.report.unknown_pupil"),
+        ({"verb": "opp.report", "team": TEAM, "pupil": 99999}, "opp.report.unknown_pupil"),
+        ({**RECORD, "day": "2026-11-23", "pupil": "²"}, "opp.problem.invalid"),
+        (RECORD, "opp.problem.invalid"),
+        ({**RECORD, "day": "morgen"}, "opp.problem.invalid"),
+        ({**RECORD, "day": "2999-01-01"}, "opp.problem.invalid"),
+        ({**RECORD, "day": "2026-11-23", "participants": "x,ouders"}, "opp.problem.invalid"),
+        ({**RECORD, "day": "2026-11-23", "participants": ["ouders"]}, "opp.problem.invalid"),
+        ({**RECORD, "day": "2026-11-23", "note": {"a": 1}}, "opp.problem.invalid"),
+        ({**RECORD, "day": "2026-11-23", "nonce": 12345678}, "opp.problem.invalid"),
+        ({"verb": "alert.pickup", "team": TEAM, "alert": "x"}, "alert.unknown"),
+        ({"verb": "alert.log", "team": TEAM}, "alert.unknown"),
+        ({"verb": "command", "team": TEAM}, "card.unknown"),
+        ({"verb": "command", "text": "   "}, "card.unknown"),
+        ({"verb": "command", "text": ["hulp"]}, "card.unknown"),
+        ({"verb": "command", "text": "hulp " + "x" * 300}, "card.unknown"),
+    ],
+)
+async def test_a_staff_submit_its_card_could_not_send_gets_the_usual_answer(
+    classroom: Classroom, errors: pytest.LogCaptureFixture, value: dict[str, Any], answer: str
+) -> None:
+    room = classroom
+    room.bot.clock.set(local(MONDAY, 11))
+    ids = {PUPIL: str(await person_id(room.bot, room.pupils[0])), TEAM: await _team_id(room)}
+    chat = room.chat(room.mentor)
+    before = len(room.connector.requests)
+    filled = {key: ids.get(v, v) if isinstance(v, str) else v for key, v in value.items()}
+    posted = await chat.submit(filled)
+    assert posted.status == 200
+    assert chat.replies_since(before) == [catalogue.t(answer, "nl")]
+    assert await contacts_stored(room) == []
+    no_errors(errors)
+
+
+@pytest.mark.parametrize(
+    ("person", "answer"), [("²", "card.unknown"), (None, "card.unknown"), (99999, "wis.gone")]
+)
+async def test_an_erasure_of_no_one_erases_nothing(
+    classroom: Classroom, errors: pytest.LogCaptureFixture, person: Any, answer: str
+) -> None:
+    chat = classroom.chat(classroom.coordinator)
+    value = {"verb": "erase.confirm", "team": await _team_id(classroom), "person": person}
+    before = len(classroom.connector.requests)
+    assert (await chat.submit(value)).status == 200
+    assert chat.replies_since(before) == [catalogue.t(answer, "nl")]
+    no_errors(errors)
+
+
+async def test_a_name_that_fits_two_in_a_long_line_offers_no_button_that_cannot_run(
+    classroom: Classroom, errors: pytest.LogCaptureFixture
+) -> None:
+    """A command button carries at most 300 characters: longer lines get no button."""
+    room = classroom
+    room.bot.clock.set(local(MONDAY, 11))
+    chat = room.chat(room.mentor)
+    (question,) = await chat.say("log Sanne bellen 15m " + "het ging goed " * 30)
+    assert "past bij 2 mensen" in question
+    sent = room.connector.cards(chat.conversation_id)[-1]
+    assert [n for n in walk(sent) if n.get("type") == "Action.Submit"] == []
+    assert await contacts_stored(room) == []
     no_errors(errors)
 
 

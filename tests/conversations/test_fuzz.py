@@ -268,7 +268,9 @@ def card_value(world: World) -> st.SearchStrategy[dict[str, Any]]:
             "contact": st.sampled_from(["true", "false", "misschien", True])
             | forged_ids((1, 2, 3)),
             "note": st.text(max_size=600) | JSONISH,
+            "agreements": st.text(max_size=600) | JSONISH,
             "pupil": forged_ids(world.person_ids),
+            "alert": forged_ids((1, 2, 3)),
             "person": forged_ids(world.person_ids),
             "kind": st.sampled_from([*KINDS, "feest"]) | JSONISH,
             "minutes": NUMBERISH | JSONISH,
