@@ -11,14 +11,13 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.delivery import DeliveryStatus, Prompt
 from domain.recipient import Recipient
 from storage.models import Delivery
-from storage.util import dialect_of
+from storage.util import table_of, upsert_for
 
 # Set in a session's `info` once `enqueue` wrote a row in it (see `wrote_deliveries`).
 WROTE = "dagritme.wrote_deliveries"
@@ -62,8 +61,8 @@ async def enqueue(
         }
         for d in deliveries
     ]
-    table: Any = Delivery.__table__  # type: ignore[attr-defined]
-    insert: Any = postgresql.insert if dialect_of(session) == "postgresql" else sqlite.insert
+    table = table_of(Delivery)
+    insert = upsert_for(session)
     created = 0
     for start in range(0, len(rows), 500):
         stmt = (

@@ -12,13 +12,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, bindparam, delete, func, or_, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from domain.delivery import DeliveryStatus
 from storage.models import Delivery, DeliveryLane, Team
-from storage.util import dialect_of
+from storage.util import dialect_of, table_of, upsert_for
 
 # Lease keys of worker heartbeats (tenants have their tenant id as key).
 WORKER_KEY = "worker:"
@@ -125,8 +124,8 @@ async def take_lease(
     *, session: AsyncSession, key: str, holder: str, now: datetime, ttl: timedelta
 ) -> bool:
     """Take or renew a lease; False while another holder's lease runs."""
-    table: Any = DeliveryLane.__table__  # type: ignore[attr-defined]
-    insert: Any = postgresql.insert if dialect_of(session) == "postgresql" else sqlite.insert
+    table = table_of(DeliveryLane)
+    insert = upsert_for(session)
     stmt = insert(table).values(key=key, holder=holder, expires_at=now + ttl)
     stmt = stmt.on_conflict_do_update(
         index_elements=["key"],
@@ -186,7 +185,7 @@ async def finish_sent(
     """Record many successful sends at once: (id, claim token, activity id, conversation id)."""
     if not sent:
         return
-    table: Any = Delivery.__table__  # type: ignore[attr-defined]
+    table = table_of(Delivery)
     stmt = (
         update(table)
         .where(table.c.id == bindparam("row_id"), table.c.claim_token == bindparam("token"))

@@ -17,6 +17,16 @@ def dialect_of(session: AsyncSession) -> str:
     return session.get_bind().dialect.name
 
 
+def table_of(model: type[SQLModel]) -> Any:
+    """A table model's SQLAlchemy table (SQLModel sets `__table__` without declaring it)."""
+    return model.__table__  # type: ignore[attr-defined]
+
+
+def upsert_for(session: AsyncSession) -> Any:
+    """The dialect's INSERT that can take ON CONFLICT (PostgreSQL's or SQLite's)."""
+    return postgresql.insert if dialect_of(session) == "postgresql" else sqlite.insert
+
+
 async def insert_ignoring_conflict(
     session: AsyncSession,
     model: type[SQLModel],
@@ -25,11 +35,8 @@ async def insert_ignoring_conflict(
     conflict: Sequence[str],
 ) -> int | None:
     """Insert a row unless its natural key exists; the new id, or None when it was there."""
-    table: Any = model.__table__  # type: ignore[attr-defined]
-    if dialect_of(session) == "postgresql":
-        stmt: Any = postgresql.insert(table).values(**values)
-    else:
-        stmt = sqlite.insert(table).values(**values)
+    table = table_of(model)
+    stmt = upsert_for(session)(table).values(**values)
     stmt = stmt.on_conflict_do_nothing(index_elements=list(conflict)).returning(table.c.id)
     result = await session.exec(stmt)
     row = result.first()
