@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from cards.catalogue import t
+from cards.confirmations import Reader
 from dialogs.outbox_rows import Destination, message_now
 from dialogs.teamcal import class_channel
 from domain.delivery import Prompt
@@ -78,17 +80,44 @@ async def _tell_moved(
     session.add(team)
 
 
-async def pupil_staff(session: AsyncSession, team: Team, pupil: Person) -> list[Destination]:
-    """Who is told about one pupil, each in their 1:1 chat: their mentor, else the team's
-    coordinators."""
+@dataclass(frozen=True)
+class PupilStaff:
+    """The adults told about one pupil: their mentor, else the team's coordinators."""
+
+    mentor: Person | None
+    coordinators: Sequence[Person] = ()
+
+    @property
+    def people(self) -> list[Person]:
+        """Everyone told, the mentor alone when the pupil has one."""
+        return [self.mentor] if self.mentor is not None else list(self.coordinators)
+
+    @property
+    def reader(self) -> Reader | None:
+        """Who reads about the pupil, as the pupil's card says it: the mentor, the school, or
+        nobody yet."""
+        if self.mentor is not None:
+            return "mentor"
+        return "school" if self.coordinators else None
+
+
+async def staff_of(session: AsyncSession, team: Team, pupil: Person) -> PupilStaff:
+    """The adults told about one pupil: their mentor, else the team's coordinators."""
     assert team.id is not None and pupil.id is not None
     mentor = await people.mentor_of(session=session, pupil_id=pupil.id)
     if mentor is not None:
-        return [Destination.chat_of(mentor)]
+        return PupilStaff(mentor=mentor)
     coordinators = await people.team_members(
         session=session, team_id=team.id, role=Role.COORDINATOR
     )
-    return [Destination.chat_of(c) for c in coordinators]
+    return PupilStaff(mentor=None, coordinators=coordinators)
+
+
+async def pupil_staff(session: AsyncSession, team: Team, pupil: Person) -> list[Destination]:
+    """Who is told about one pupil, each in their 1:1 chat: their mentor, else the team's
+    coordinators."""
+    staff = await staff_of(session, team, pupil)
+    return [Destination.chat_of(person) for person in staff.people]
 
 
 async def urgent_staff(session: AsyncSession, team: Team, pupil: Person) -> list[Destination]:

@@ -18,6 +18,7 @@ from dialogs.commands.distress import check_distress
 from dialogs.commands.week import offer_week
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
+from dialogs.recipients import staff_of
 from dialogs.router import PRIVATE, PUPILS, Turn, router
 from dialogs.teamcal import calendar_for, day_times
 from dialogs.teams_menu import TeamsMenu
@@ -25,8 +26,7 @@ from domain.age import AgeBand
 from domain.clock import local_date
 from domain.due import due_prompts
 from domain.grammar import format_date
-from domain.roles import Role
-from storage import checkins, people
+from storage import checkins
 from storage.models import CheckIn
 
 logger = logging.getLogger(__name__)
@@ -39,15 +39,9 @@ def _band(turn: Turn) -> AgeBand:
 
 
 async def reader_of(turn: Turn) -> Reader | None:
-    """Who reads a low mood of this pupil today: their mentor, else the coordinators, or nobody
-    (the same people `alert_checkin` sends the card to)."""
-    assert turn.actor is not None
-    if await people.mentor_of(session=turn.session, pupil_id=turn.actor_id) is not None:
-        return "mentor"
-    coordinators = await people.team_members(
-        session=turn.session, team_id=turn.team_id, role=Role.COORDINATOR
-    )
-    return "school" if coordinators else None
+    """Who reads a low mood of this pupil today (the same people `alert_checkin` tells)."""
+    assert turn.team is not None and turn.actor is not None
+    return (await staff_of(turn.session, turn.team, turn.actor)).reader
 
 
 def _card_day(turn: Turn, day: date) -> date | Reply:

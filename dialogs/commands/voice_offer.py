@@ -23,20 +23,18 @@ from cards.voice import (
 from dialogs.commands.distress import check_distress, record_pupil_alert, tell_staff
 from dialogs.inbound import Reply, card, text
 from dialogs.names import first_name
-from dialogs.recipients import pupil_staff
+from dialogs.recipients import pupil_staff, staff_of
 from dialogs.router import PRIVATE, PUPILS, Turn, router
 from domain.delivery import Prompt
-from storage import people
 
 
 async def _addressee(turn: Turn) -> str | None:
     """Who a pupil's message goes to, as the pupil reads it: the mentor's first name."""
     assert turn.team is not None and turn.actor is not None
-    staff = await pupil_staff(turn.session, turn.team, turn.actor)
-    if not staff:
-        return None
-    mentor = await people.mentor_of(session=turn.session, pupil_id=turn.actor_id)
-    return first_name(mentor) if mentor is not None else t("voice.to_coordinators", turn.lang)
+    staff = await staff_of(turn.session, turn.team, turn.actor)
+    if staff.mentor is not None:
+        return first_name(staff.mentor)
+    return t("voice.to_coordinators", turn.lang) if staff.coordinators else None
 
 
 async def offer(turn: Turn, words: str, *, ref: str) -> Sequence[Reply]:
