@@ -100,8 +100,18 @@ class CardAnswer(BaseModel):
         try:
             return cls.model_validate(dict(value or {}))
         except ValidationError as exc:
-            fields = sorted({".".join(str(part) for part in e["loc"]) or "?" for e in exc.errors()})
+            fields = sorted({cls._field_named(e["loc"]) for e in exc.errors()})
             raise BadAnswer(f"{cls.__name__}: {', '.join(fields)}") from None
+
+    @classmethod
+    def _field_named(cls, loc: tuple[int | str, ...]) -> str:
+        """The field an error is about, as the model names it: a key the model does not know
+        came from the sender (a forged submit may put any words there), so it is not repeated."""
+        name = str(loc[0]) if loc else "?"
+        known = {name for name in cls.model_fields} | {
+            field.alias for field in cls.model_fields.values() if field.alias
+        }
+        return name if name in known else "an unknown field"
 
     @classmethod
     def of(cls, answer: CardAnswer | None) -> Self:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from cards.answers import CardAnswer
+from cards.answers import BadAnswer, CardAnswer
 from cards.gallery import pupil_card_variants
 from dialogs import registry  # noqa: F401  (registers every card action)
 from dialogs.router import router
@@ -56,3 +56,14 @@ def test_every_button_of_a_pupils_card_sends_what_its_action_reads(
         action = router.card_actions[sent["verb"]]
         answer = action.answer.read(sent)
         assert type(answer) is action.answer, name
+
+
+def test_a_refusal_names_the_models_fields_never_a_key_the_sender_made_up() -> None:
+    from cards.checkin_answers import DayStartAnswer
+
+    forged = {"verb": "checkin.submit", "day": "2026-11-23", "mood": "9", "ik wil niet meer": "x"}
+    with pytest.raises(BadAnswer) as refused:
+        DayStartAnswer.read(forged)
+    assert "mood" in str(refused.value)
+    assert "an unknown field" in str(refused.value)
+    assert "ik wil" not in str(refused.value)

@@ -140,7 +140,7 @@ def test_close_submits_no_card_produces_are_refused(value: dict[str, Any]) -> No
         ({**BASE, "mood": "4", "note": "geheim " * 100}, "note"),
         ({**BASE, "mood": "geheim"}, "mood"),
         ({**BASE, "mood": "4", "feeling": "geheim"}, "feeling"),
-        ({**BASE, "mood": "4", "geheim": "x"}, "geheim"),
+        ({**BASE, "mood": "4", "geheim": "x"}, "an unknown field"),
     ],
 )
 def test_a_refusal_names_the_field_never_what_was_typed(value: dict[str, Any], field: str) -> None:
@@ -148,7 +148,7 @@ def test_a_refusal_names_the_field_never_what_was_typed(value: dict[str, Any], f
         checked_start(value, band=AgeBand.MIDDEN)
     said = str(refused.value)
     assert field in said
-    assert said.count("geheim") == (1 if field == "geheim" else 0)  # a forged key, not a value
+    assert "geheim" not in said  # neither a value nor a key the sender made up
 
 
 @pytest.mark.parametrize("band", list(AgeBand))
