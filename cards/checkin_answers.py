@@ -184,6 +184,19 @@ class DayStartAnswer(DayAnswer):
         typed = [goal for goal in (self.goal1, self.goal2, self.goal3) if goal]
         return typed or [picture_goal(key, picture_goal_emoji(key), lang) for key in self.goals]
 
+    def stored(self, *, goals: Sequence[str]) -> dict[str, Any]:
+        """What a day start check-in keeps of this answer, with its planned goals (the
+        handler stores it, the preview shows it)."""
+        return {
+            "kind": "start",
+            "mood": self.mood,
+            "energy": self.energy,
+            "goals": list(goals),
+            "wants_contact": self.contact,
+            "note": self.note,
+            "feeling": self.feeling,
+        }
+
 
 class DayCloseAnswer(DayAnswer):
     """The 14:45 card: how each typed goal went, or the youngest's goals ticked as done."""
@@ -216,3 +229,16 @@ class DayCloseAnswer(DayAnswer):
         if stray := [name for name, status in unasked if status]:
             raise self._refused(*stray)
         return typed[: len(goals)]
+
+    def stored(self, *, goals: Sequence[str], outcomes: Sequence[str | None]) -> dict[str, Any]:
+        """What a day close check-in keeps of this answer: the morning's goals and how each
+        went (the handler stores it, the preview shows it)."""
+        return {
+            "kind": "close",
+            "mood": self.mood,
+            "goals": list(goals),
+            "goal_status": list(outcomes),
+            "note": self.note,
+            "wants_contact": self.contact,
+            "feeling": self.feeling,
+        }

@@ -111,14 +111,8 @@ async def submit_start(turn: Turn) -> Sequence[Reply]:
         team_id=turn.team_id,
         pupil_id=turn.actor_id,
         day=day,
-        kind="start",
-        mood=answer.mood,
-        energy=answer.energy,
-        goals=goals,
-        wants_contact=answer.contact,
-        note=answer.note,
-        feeling=answer.feeling,
         now=turn.now,
+        **answer.stored(goals=goals),
     )
     done = done_start(turn.lang, stored, band, await reader_of(turn))
     replies = [card(done, replaces=replaces)]
@@ -162,14 +156,8 @@ async def submit_close(turn: Turn) -> Sequence[Reply]:
         team_id=turn.team_id,
         pupil_id=turn.actor_id,
         day=day,
-        kind="close",
-        mood=answer.mood,
-        goals=goals,
-        goal_status=outcomes,
-        note=answer.note,
-        wants_contact=answer.contact,
-        feeling=answer.feeling,
         now=turn.now,
+        **answer.stored(goals=goals, outcomes=outcomes),
     )
     if created:
         await alert_checkin(turn, stored)

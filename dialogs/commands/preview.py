@@ -130,13 +130,7 @@ async def preview_start(turn: Turn) -> Sequence[Reply]:
         team_id=turn.team_id,
         pupil_id=turn.actor_id,
         day=answer.day,
-        kind="start",
-        mood=answer.mood,
-        energy=answer.energy,
-        goals=goals,
-        wants_contact=answer.contact,
-        note=answer.note,
-        feeling=answer.feeling,
+        **answer.stored(goals=goals),
     )
     return _done(turn, done_start(turn.lang, would_store, band, PREVIEW_READER), band)
 
@@ -156,13 +150,7 @@ async def preview_close(turn: Turn) -> Sequence[Reply]:
         team_id=turn.team_id,
         pupil_id=turn.actor_id,
         day=answer.day,
-        kind="close",
-        mood=answer.mood,
-        goals=goals,
-        goal_status=outcomes,
-        note=answer.note,
-        wants_contact=answer.contact,
-        feeling=answer.feeling,
+        **answer.stored(goals=goals, outcomes=outcomes),
     )
     return _done(turn, done_close(turn.lang, would_store, band, PREVIEW_READER), band)
 
